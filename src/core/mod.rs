@@ -1,0 +1,14 @@
+//! The pure core: everything that decides something. No `yew`, `web-sys`, `gloo` or `js-sys` here, so plain
+//! `cargo test` exercises it natively.
+
+pub mod catalog;
+pub mod claude_md;
+pub mod codes;
+pub mod commands;
+pub mod key;
+pub mod outcome;
+pub mod probe;
+pub mod providers;
+pub mod setup;
+pub mod share;
+pub mod steps;

@@ -1,0 +1,1 @@
+//! Other providers key shapes. STUB.
