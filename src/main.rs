@@ -1,1 +1,5 @@
-fn main() {}
+//! Mounts the app. Everything else lives in the library.
+
+fn main() {
+    yew::Renderer::<claude_auth_doctor::ui::app::App>::new().render();
+}

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Installs what building (and, with --browser, testing) the page needs. Every step is skipped when the right
+# version is already there, so running it again costs a few seconds.
+#
+#   scripts/setup.sh            wasm32 target, rustfmt/clippy, Trunk, wasm-bindgen CLI, wasm-opt
+#   scripts/setup.sh --browser  the same, plus Chromium and chromedriver for the browser tests
+#
+# Source this file's exports by running it through scripts/run.sh or scripts/test.sh; they put the tools on PATH.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14     # 0.22.x needs rustc >= 1.96.1
+BINARYEN_VERSION=132      # Debian's binaryen (108) cannot read current wasm-bindgen output
+export PATH="$HOME/.cargo/bin:$PWD/.tools/node_modules/.bin:$PATH"
+
+step() { printf '==> %s\n' "$*" >&2; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+as_root() { [ "$(id -u)" = 0 ]; }
+apt_install() {
+  as_root || die "missing: $*. Install them (Debian/Ubuntu: sudo apt-get install $*) and run this again."
+  step "apt-get install $*"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "$@" >/dev/null 2>&1 || {
+    DEBIAN_FRONTEND=noninteractive apt-get update >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "$@" >/dev/null
+  }
+}
+
+command -v cargo >/dev/null || die "cargo not found: install Rust with rustup (https://rustup.rs) first."
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  step "rustup target add wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+for component in rustfmt clippy; do
+  if ! rustup component list --installed | grep -q "^$component"; then
+    step "rustup component add $component"
+    rustup component add "$component"
+  fi
+done
+
+if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+  step "cargo install trunk $TRUNK_VERSION (about 20 minutes on 2 cores)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+# The CLI must equal the wasm-bindgen crate that Cargo.lock names.
+[ -f Cargo.lock ] || cargo generate-lockfile
+WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+[ -n "$WASM_BINDGEN_VERSION" ] || die "Cargo.lock names no wasm-bindgen version"
+if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
+  step "cargo install wasm-bindgen-cli $WASM_BINDGEN_VERSION"
+  # Not --locked: with it one dependency of 0.2.130 fails to resolve.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+if ! wasm-opt --version 2>/dev/null | grep -q "version_$BINARYEN_VERSION"; then
+  command -v npm >/dev/null || apt_install nodejs npm
+  step "npm install binaryen@$BINARYEN_VERSION (into .tools/)"
+  npm install --prefix .tools --no-audit --no-fund --silent "binaryen@$BINARYEN_VERSION" >/dev/null
+  wasm-opt --version | grep -q "version_$BINARYEN_VERSION" || die "wasm-opt $BINARYEN_VERSION did not install"
+fi
+
+if [ "${1:-}" = "--browser" ]; then
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+    apt_install chromium chromium-driver
+  fi
+  command -v chromedriver >/dev/null || die "chromedriver still missing"
+fi
+step "tools ready: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version | head -n1)"

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs what is missing (Chromium and chromedriver included), then runs every check and test:
+# formatting, clippy (native and wasm32), native unit and property tests, the stand-in API tests,
+# a release build with Trunk, the size budget, and the browser tests in headless Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --browser
+export PATH="$HOME/.cargo/bin:$PWD/.tools/node_modules/.bin:$PATH"
+step() { printf '\n==> %s\n' "$*" >&2; }
+
+step "cargo fmt --check"
+cargo fmt --check
+step "cargo clippy --all-targets -- -D warnings"
+cargo clippy --all-targets -- -D warnings
+cargo clippy --all-targets --features e2e -- -D warnings
+cargo clippy --lib --bins --target wasm32-unknown-unknown -- -D warnings
+step "native tests (unit, property, stand-in API)"
+cargo test
+step "release build with Trunk"
+trunk build --release --offline
+step "browser tests (headless Chromium against dist/)"
+cargo test --features e2e --test browser -- --test-threads=1

@@ -1,0 +1,74 @@
+//! The page: layout, the reducer, and the `pagehide` hook that drops the key.
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use super::key_check::KeyCheck;
+use super::state::{Action, State};
+
+#[function_component(App)]
+pub fn app() -> Html {
+    let state = use_reducer(State::default);
+    let key_input = use_node_ref();
+
+    // Drop the key when the page is hidden for good or put in the back/forward cache.
+    {
+        let dispatcher = state.dispatcher();
+        let key_input = key_input.clone();
+        use_effect_with((), move |_| {
+            let on_pagehide = Closure::<dyn Fn()>::new(move || {
+                if let Some(input) = key_input.cast::<HtmlInputElement>() {
+                    input.set_value("");
+                }
+                dispatcher.dispatch(Action::ClearKey);
+            });
+            let window = web_sys::window();
+            if let Some(window) = &window {
+                let _ = window.add_event_listener_with_callback("pagehide", on_pagehide.as_ref().unchecked_ref());
+            }
+            move || {
+                if let Some(window) = window {
+                    let _ = window.remove_event_listener_with_callback("pagehide", on_pagehide.as_ref().unchecked_ref());
+                }
+            }
+        });
+    }
+
+    let on_change = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |text: String| dispatcher.dispatch(Action::SetKey(text)))
+    };
+    let on_clear = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |()| dispatcher.dispatch(Action::ClearKey))
+    };
+    let on_toggle_last20 = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |()| dispatcher.dispatch(Action::ToggleLast20))
+    };
+
+    html! {
+        <>
+            <header class="page-header">
+                <h1>{"Claude Code auth doctor"}</h1>
+                <p class="lede">{"Get out of "}<q>{"failed to authenticate · API Error 401"}</q>
+                    {". Check the key's shape, test it live, read the error, and get fix steps for your setup."}</p>
+            </header>
+            <main id="main">
+                <KeyCheck report={state.key.clone()} show_last20={state.show_last20}
+                    {on_change} {on_clear} {on_toggle_last20} input_ref={key_input} />
+                <section class="card privacy" aria-labelledby="privacy-heading">
+                    <h2 id="privacy-heading">{"How this page keeps your key private"}</h2>
+                    <ul>
+                        <li>{"The key stays in this tab's memory only: never saved to storage, cookies, the address bar or history, never logged."}</li>
+                        <li>{"It is dropped when you press Clear or leave the page."}</li>
+                        <li>{"The page loads nothing from other sites: no fonts, CDNs, analytics or telemetry."}</li>
+                        <li>{"Browser extensions that can read pages can read this one too. When in doubt, test with a fresh key that has a low spend limit, and revoke it afterwards."}</li>
+                    </ul>
+                </section>
+            </main>
+        </>
+    }
+}

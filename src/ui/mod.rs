@@ -1,0 +1,5 @@
+//! The thin UI: one component per file, all state transitions in `state.rs`.
+
+pub mod app;
+pub mod key_check;
+pub mod state;
