@@ -60,6 +60,10 @@ if ! wasm-opt --version 2>/dev/null | grep -q "version_$BINARYEN_VERSION"; then
   wasm-opt --version | grep -q "version_$BINARYEN_VERSION" || die "wasm-opt $BINARYEN_VERSION did not install"
 fi
 
+# Trunk runs cargo with --offline: fetch every crate first.
+step "cargo fetch"
+cargo fetch --quiet
+
 if [ "${1:-}" = "--browser" ]; then
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
     apt_install chromium chromium-driver
