@@ -29,7 +29,10 @@ fn open(options: Options) -> Page {
     let server = StaticServer::start(dist_dir(), SUB_PATH);
     let browser = Browser::start(options);
     browser.goto(&server.url());
-    browser.wait_for("document.querySelector('[data-testid=\"key-input\"]')", "the app to mount");
+    browser.wait_for(
+        "document.querySelector('[data-testid=\"key-input\"]')",
+        "the app to mount",
+    );
     Page { browser, server }
 }
 
@@ -43,14 +46,19 @@ fn screenshot_path(name: &str) -> std::path::PathBuf {
 fn assert_no_panic(browser: &Browser) {
     for (level, message) in browser.console() {
         assert!(
-            !(message.contains("panicked") || message.contains("RuntimeError") || message.contains("unreachable")),
+            !(message.contains("panicked")
+                || message.contains("RuntimeError")
+                || message.contains("unreachable")),
             "console {level}: {message}"
         );
     }
 }
 
 fn verdict(browser: &Browser) -> (String, String) {
-    (browser.attr("key-verdict", "data-verdict").unwrap(), browser.attr("key-verdict", "data-kind").unwrap())
+    (
+        browser.attr("key-verdict", "data-verdict").unwrap(),
+        browser.attr("key-verdict", "data-kind").unwrap(),
+    )
 }
 
 #[test]
@@ -60,12 +68,28 @@ fn the_key_field_is_a_private_password_field() {
     assert_eq!(b.attr("key-input", "type").as_deref(), Some("password"));
     assert_eq!(b.attr("key-input", "autocomplete").as_deref(), Some("off"));
     assert_eq!(b.attr("key-input", "spellcheck").as_deref(), Some("false"));
-    assert_eq!(b.attr("key-input", "autocapitalize").as_deref(), Some("off"));
-    let in_form = b.js("return !!document.querySelector('[data-testid=\"key-input\"]').closest('form');", vec![]);
-    assert_eq!(in_form, json!(false), "the key field must not sit inside a submitting form");
-    let live = b.js("return document.querySelector('[data-testid=\"key-verdict\"]').getAttribute('aria-live');", vec![]);
+    assert_eq!(
+        b.attr("key-input", "autocapitalize").as_deref(),
+        Some("off")
+    );
+    let in_form = b.js(
+        "return !!document.querySelector('[data-testid=\"key-input\"]').closest('form');",
+        vec![],
+    );
+    assert_eq!(
+        in_form,
+        json!(false),
+        "the key field must not sit inside a submitting form"
+    );
+    let live = b.js(
+        "return document.querySelector('[data-testid=\"key-verdict\"]').getAttribute('aria-live');",
+        vec![],
+    );
     assert_eq!(live, json!("polite"));
-    let labelled = b.js("return document.querySelector('label[for=\"key-input\"]') !== null;", vec![]);
+    let labelled = b.js(
+        "return document.querySelector('label[for=\"key-input\"]') !== null;",
+        vec![],
+    );
     assert_eq!(labelled, json!(true));
     assert_eq!(verdict(b), ("empty".into(), "empty".into()));
 }
@@ -77,33 +101,103 @@ fn pasted_keys_get_their_verdict_kind_and_findings() {
     let key = api_key('k');
     let cases: Vec<(String, &str, &str, Vec<&str>)> = vec![
         (key.clone(), "ok", "api-key", vec![]),
-        (format!("{key}\n"), "fixable", "api-key", vec!["surrounding-whitespace"]),
-        (format!("export ANTHROPIC_API_KEY=\"{key}\"\n"), "fixable", "api-key", vec!["assignment-prefix", "quotes"]),
-        (format!("{}\n{}", &key[..50], &key[50..]), "fixable", "api-key", vec!["line-break"]),
-        (format!("\u{200b}{key}"), "fixable", "api-key", vec!["invisible-char"]),
-        (format!("Bearer {key}"), "fixable", "api-key", vec!["header-prefix"]),
-        (format!("{key}{key}"), "fixable", "api-key", vec!["duplicated"]),
-        (key[..80].to_string(), "invalid", "api-key", vec!["truncated"]),
-        (format!("{}...{}", &key[..20], &key[100..]), "invalid", "api-key", vec!["masked"]),
-        (format!("sk-ant-oat01-{}", &key[13..]), "wrong-credential", "oauth-access-token", vec![]),
-        (format!("sk-ant-admin01-{}", &key[13..]), "wrong-credential", "admin-key", vec![]),
-        ("sk-ant-your-key-here".into(), "invalid", "placeholder", vec![]),
+        (
+            format!("{key}\n"),
+            "fixable",
+            "api-key",
+            vec!["surrounding-whitespace"],
+        ),
+        (
+            format!("export ANTHROPIC_API_KEY=\"{key}\"\n"),
+            "fixable",
+            "api-key",
+            vec!["assignment-prefix", "quotes"],
+        ),
+        (
+            format!("{}\n{}", &key[..50], &key[50..]),
+            "fixable",
+            "api-key",
+            vec!["line-break"],
+        ),
+        (
+            format!("\u{200b}{key}"),
+            "fixable",
+            "api-key",
+            vec!["invisible-char"],
+        ),
+        (
+            format!("Bearer {key}"),
+            "fixable",
+            "api-key",
+            vec!["header-prefix"],
+        ),
+        (
+            format!("{key}{key}"),
+            "fixable",
+            "api-key",
+            vec!["duplicated"],
+        ),
+        (
+            key[..80].to_string(),
+            "invalid",
+            "api-key",
+            vec!["truncated"],
+        ),
+        (
+            format!("{}...{}", &key[..20], &key[100..]),
+            "invalid",
+            "api-key",
+            vec!["masked"],
+        ),
+        (
+            format!("sk-ant-oat01-{}", &key[13..]),
+            "wrong-credential",
+            "oauth-access-token",
+            vec![],
+        ),
+        (
+            format!("sk-ant-admin01-{}", &key[13..]),
+            "wrong-credential",
+            "admin-key",
+            vec![],
+        ),
+        (
+            "sk-ant-your-key-here".into(),
+            "invalid",
+            "placeholder",
+            vec![],
+        ),
         ("   \n".into(), "empty", "empty", vec![]),
     ];
     for (text, want_verdict, want_kind, want_codes) in cases {
         b.paste("key-input", &text);
         let (got_verdict, got_kind) = verdict(b);
-        assert_eq!((got_verdict.as_str(), got_kind.as_str()), (want_verdict, want_kind), "for {:?}", text.escape_debug().to_string());
+        assert_eq!(
+            (got_verdict.as_str(), got_kind.as_str()),
+            (want_verdict, want_kind),
+            "for {:?}",
+            text.escape_debug().to_string()
+        );
         let codes = b.codes("key-finding", "data-code");
         for code in want_codes {
-            assert!(codes.iter().any(|c| c == code), "{code} missing in {codes:?} for {:?}", text.escape_debug().to_string());
+            assert!(
+                codes.iter().any(|c| c == code),
+                "{code} missing in {codes:?} for {:?}",
+                text.escape_debug().to_string()
+            );
         }
     }
     // Another provider's key names the provider.
     let openai = format!("sk-proj-{}T3BlbkFJ{}", "a".repeat(74), "b".repeat(74));
     b.paste("key-input", &openai);
-    assert_eq!(verdict(b), ("wrong-credential".into(), "other-provider".into()));
-    assert_eq!(b.attr("key-verdict", "data-provider").as_deref(), Some("openai"));
+    assert_eq!(
+        verdict(b),
+        ("wrong-credential".into(), "other-provider".into())
+    );
+    assert_eq!(
+        b.attr("key-verdict", "data-provider").as_deref(),
+        Some("openai")
+    );
     assert_no_panic(b);
 }
 
@@ -126,12 +220,21 @@ fn a_fixable_key_shows_a_redacted_preview_and_the_last_20_on_request() {
     b.paste("key-input", &format!("  \"{key}\"\r\n"));
     assert_eq!(verdict(b).0, "fixable");
     let preview = b.text("key-preview");
-    assert!(preview.contains(&format!("sk-ant-api03-…{}", &key[key.len() - 4..])), "preview: {preview}");
-    assert!(!preview.contains(&key[13..40]), "the preview shows more than prefix and last four");
+    assert!(
+        preview.contains(&format!("sk-ant-api03-…{}", &key[key.len() - 4..])),
+        "preview: {preview}"
+    );
+    assert!(
+        !preview.contains(&key[13..40]),
+        "the preview shows more than prefix and last four"
+    );
     assert!(!b.exists("key-last20"));
     b.click("key-show-last20");
     let last20 = b.text("key-last20");
-    assert!(last20.ends_with(&key[key.len() - 20..]), "last 20: {last20}");
+    assert!(
+        last20.ends_with(&key[key.len() - 20..]),
+        "last 20: {last20}"
+    );
     b.click("key-show-last20");
     assert!(!b.exists("key-last20"));
 }
@@ -171,7 +274,13 @@ fn the_key_is_never_stored_logged_or_put_in_the_url() {
     }
     // Clear drops it from the field and the analysis.
     b.click("key-clear");
-    assert_eq!(b.js("return document.querySelector('[data-testid=\"key-input\"]').value;", vec![]), json!(""));
+    assert_eq!(
+        b.js(
+            "return document.querySelector('[data-testid=\"key-input\"]').value;",
+            vec![]
+        ),
+        json!("")
+    );
     assert_eq!(verdict(b).0, "empty");
     assert!(!b.exists("key-preview"));
 }
@@ -182,9 +291,21 @@ fn pagehide_drops_the_key() {
     let b = &page.browser;
     b.paste("key-input", &api_key('h'));
     assert_eq!(verdict(b).0, "ok");
-    b.js("window.dispatchEvent(new PageTransitionEvent('pagehide', {persisted: true}));", vec![]);
-    b.wait_for("document.querySelector('[data-testid=\"key-verdict\"]').dataset.verdict === 'empty'", "the key to be dropped");
-    assert_eq!(b.js("return document.querySelector('[data-testid=\"key-input\"]').value;", vec![]), json!(""));
+    b.js(
+        "window.dispatchEvent(new PageTransitionEvent('pagehide', {persisted: true}));",
+        vec![],
+    );
+    b.wait_for(
+        "document.querySelector('[data-testid=\"key-verdict\"]').dataset.verdict === 'empty'",
+        "the key to be dropped",
+    );
+    assert_eq!(
+        b.js(
+            "return document.querySelector('[data-testid=\"key-input\"]').value;",
+            vec![]
+        ),
+        json!("")
+    );
 }
 
 #[test]
@@ -203,12 +324,24 @@ fn a_one_megabyte_paste_gets_a_message_not_a_frozen_tab() {
 
 #[test]
 fn screenshots_of_a_fixable_key_in_light_and_dark() {
-    for (dark, name) in [(false, "key-fixable-light.png"), (true, "key-fixable-dark.png")] {
-        let page = open(Options { dark, ..Options::default() });
+    for (dark, name) in [
+        (false, "key-fixable-light.png"),
+        (true, "key-fixable-dark.png"),
+    ] {
+        let page = open(Options {
+            dark,
+            ..Options::default()
+        });
         let b = &page.browser;
-        b.paste("key-input", &format!("export ANTHROPIC_API_KEY=\"{}\"\n", api_key('d')));
+        b.paste(
+            "key-input",
+            &format!("export ANTHROPIC_API_KEY=\"{}\"\n", api_key('d')),
+        );
         assert_eq!(verdict(b).0, "fixable");
-        let scheme = b.js("return matchMedia('(prefers-color-scheme: dark)').matches;", vec![]);
+        let scheme = b.js(
+            "return matchMedia('(prefers-color-scheme: dark)').matches;",
+            vec![],
+        );
         assert_eq!(scheme, json!(dark));
         b.screenshot(&screenshot_path(name));
         let _ = &page.server;
@@ -225,9 +358,20 @@ fn the_page_loads_only_from_its_own_sub_path() {
     let urls = b.requested_urls();
     assert!(!urls.is_empty(), "the performance log recorded no requests");
     for url in &urls {
-        assert!(url.starts_with(&origin) || url.starts_with("data:"), "request to another origin: {url}");
+        assert!(
+            url.starts_with(&origin) || url.starts_with("data:"),
+            "request to another origin: {url}"
+        );
     }
     let served = page.server.requests.lock().unwrap().clone();
-    assert!(served.iter().any(|p| p.starts_with(SUB_PATH) && p.ends_with(".wasm")), "wasm not loaded from the sub-path: {served:?}");
-    assert!(served.iter().all(|p| p.starts_with(SUB_PATH)), "a request escaped the sub-path: {served:?}");
+    assert!(
+        served
+            .iter()
+            .any(|p| p.starts_with(SUB_PATH) && p.ends_with(".wasm")),
+        "wasm not loaded from the sub-path: {served:?}"
+    );
+    assert!(
+        served.iter().all(|p| p.starts_with(SUB_PATH)),
+        "a request escaped the sub-path: {served:?}"
+    );
 }

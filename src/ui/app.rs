@@ -26,11 +26,17 @@ pub fn app() -> Html {
             });
             let window = web_sys::window();
             if let Some(window) = &window {
-                let _ = window.add_event_listener_with_callback("pagehide", on_pagehide.as_ref().unchecked_ref());
+                let _ = window.add_event_listener_with_callback(
+                    "pagehide",
+                    on_pagehide.as_ref().unchecked_ref(),
+                );
             }
             move || {
                 if let Some(window) = window {
-                    let _ = window.remove_event_listener_with_callback("pagehide", on_pagehide.as_ref().unchecked_ref());
+                    let _ = window.remove_event_listener_with_callback(
+                        "pagehide",
+                        on_pagehide.as_ref().unchecked_ref(),
+                    );
                 }
             }
         });

@@ -26,7 +26,9 @@ pub struct KeyCheckProps {
 /// it was on the clipboard (line breaks included). Selection offsets are UTF-16 code units, as the DOM gives them.
 fn text_after_paste(input: &HtmlInputElement, pasted: &str) -> String {
     let value: Vec<u16> = input.value().encode_utf16().collect();
-    let clamp = |offset: Option<u32>, fallback: usize| offset.map_or(fallback, |o| (o as usize).min(value.len()));
+    let clamp = |offset: Option<u32>, fallback: usize| {
+        offset.map_or(fallback, |o| (o as usize).min(value.len()))
+    };
     let start = clamp(input.selection_start().ok().flatten(), value.len());
     let end = clamp(input.selection_end().ok().flatten(), value.len()).max(start);
     let mut text = String::from_utf16_lossy(&value[..start]);

@@ -66,7 +66,10 @@ mod tests {
 
     #[test]
     fn set_then_clear_drops_the_key() {
-        let s = apply(Rc::new(State::default()), Action::SetKey("  sk-ant-something\n".into()));
+        let s = apply(
+            Rc::new(State::default()),
+            Action::SetKey("  sk-ant-something\n".into()),
+        );
         assert!(s.has_key());
         assert!(s.key.is_some());
         let s = apply(s, Action::ToggleLast20);

@@ -36,7 +36,11 @@ pub fn dist_dir() -> PathBuf {
     let dir = std::env::var("DIST_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|_| Path::new(env!("CARGO_MANIFEST_DIR")).join("dist"));
-    assert!(dir.join("index.html").is_file(), "{} has no index.html: run `trunk build --release` (scripts/test.sh does)", dir.display());
+    assert!(
+        dir.join("index.html").is_file(),
+        "{} has no index.html: run `trunk build --release` (scripts/test.sh does)",
+        dir.display()
+    );
     dir
 }
 
@@ -55,7 +59,8 @@ impl StaticServer {
                     match listener.accept() {
                         Ok((stream, _)) => {
                             let _ = stream.set_nonblocking(false);
-                            let (root, prefix, requests) = (root.clone(), prefix.clone(), requests.clone());
+                            let (root, prefix, requests) =
+                                (root.clone(), prefix.clone(), requests.clone());
                             std::thread::spawn(move || serve(stream, &root, &prefix, &requests));
                         }
                         Err(_) => std::thread::sleep(std::time::Duration::from_millis(5)),
@@ -63,7 +68,13 @@ impl StaticServer {
                 }
             })
         };
-        StaticServer { port, prefix: prefix.to_string(), stop, thread: Some(thread), requests }
+        StaticServer {
+            port,
+            prefix: prefix.to_string(),
+            stop,
+            thread: Some(thread),
+            requests,
+        }
     }
 
     pub fn url(&self) -> String {
@@ -103,13 +114,19 @@ fn serve(stream: TcpStream, root: &Path, prefix: &str, requests: &Mutex<Vec<Stri
     requests.lock().unwrap().push(target.clone());
     let path = target.split(['?', '#']).next().unwrap_or("/");
     let mut stream = stream;
-    let Some(rest) = path.strip_prefix(prefix).or_else(|| (path.to_string() + "/" == prefix).then_some("")) else {
-        let _ = stream.write_all(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+    let Some(rest) = path
+        .strip_prefix(prefix)
+        .or_else(|| (path.to_string() + "/" == prefix).then_some(""))
+    else {
+        let _ = stream
+            .write_all(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
         return;
     };
     let relative = if rest.is_empty() { "index.html" } else { rest };
     let file = root.join(relative);
-    let safe = !relative.split('/').any(|part| part == ".." || part.is_empty());
+    let safe = !relative
+        .split('/')
+        .any(|part| part == ".." || part.is_empty());
     match std::fs::read(&file) {
         Ok(body) if safe => {
             let head = format!(
@@ -121,7 +138,9 @@ fn serve(stream: TcpStream, root: &Path, prefix: &str, requests: &Mutex<Vec<Stri
             let _ = stream.write_all(&body);
         }
         _ => {
-            let _ = stream.write_all(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+            let _ = stream.write_all(
+                b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+            );
         }
     }
 }

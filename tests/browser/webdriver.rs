@@ -10,7 +10,11 @@ use super::http;
 
 /// A free loopback port (bound, then released for the child process to take).
 pub fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 /// One chromedriver process and one Chromium session; both end on drop.
@@ -25,8 +29,12 @@ pub struct TempDir(pub std::path::PathBuf);
 
 impl TempDir {
     pub fn new(tag: &str) -> TempDir {
-        let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos();
-        let path = std::env::temp_dir().join(format!("auth-doctor-{tag}-{}-{nanos}", std::process::id()));
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_nanos();
+        let path =
+            std::env::temp_dir().join(format!("auth-doctor-{tag}-{}-{nanos}", std::process::id()));
         std::fs::create_dir_all(&path).unwrap();
         TempDir(path)
     }
@@ -53,10 +61,19 @@ impl Browser {
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
-            .unwrap_or_else(|e| panic!("cannot start {driver_path} ({e}): run scripts/setup.sh --browser"));
+            .unwrap_or_else(|e| {
+                panic!("cannot start {driver_path} ({e}): run scripts/setup.sh --browser")
+            });
         let deadline = Instant::now() + Duration::from_secs(20);
-        while http::request(port, "GET", "/status", None).map(|r| r.status).ok() != Some(200) {
-            assert!(Instant::now() < deadline, "chromedriver did not start on port {port}");
+        while http::request(port, "GET", "/status", None)
+            .map(|r| r.status)
+            .ok()
+            != Some(200)
+        {
+            assert!(
+                Instant::now() < deadline,
+                "chromedriver did not start on port {port}"
+            );
             std::thread::sleep(Duration::from_millis(50));
         }
         let profile = TempDir::new("profile");
@@ -87,21 +104,37 @@ impl Browser {
             "goog:chromeOptions": {"binary": binary, "args": args, "prefs": prefs},
             "goog:loggingPrefs": {"browser": "ALL", "performance": "ALL"},
         }}});
-        let answer = http::request(port, "POST", "/session", Some(&caps.to_string())).expect("new session");
+        let answer =
+            http::request(port, "POST", "/session", Some(&caps.to_string())).expect("new session");
         let value: Value = serde_json::from_str(&answer.body).expect("session JSON");
         let session = value["value"]["sessionId"]
             .as_str()
             .unwrap_or_else(|| panic!("no session: {}", answer.body))
             .to_string();
-        Browser { driver, port, session, _profile: profile }
+        Browser {
+            driver,
+            port,
+            session,
+            _profile: profile,
+        }
     }
 
     fn call(&self, method: &str, path: &str, body: Option<Value>) -> Value {
         let body = body.map(|b| b.to_string());
-        let answer = http::request(self.port, method, &format!("/session/{}{path}", self.session), body.as_deref())
-            .unwrap_or_else(|e| panic!("webdriver {method} {path}: {e}"));
+        let answer = http::request(
+            self.port,
+            method,
+            &format!("/session/{}{path}", self.session),
+            body.as_deref(),
+        )
+        .unwrap_or_else(|e| panic!("webdriver {method} {path}: {e}"));
         let value: Value = serde_json::from_str(&answer.body).unwrap_or(Value::Null);
-        assert!(answer.status < 400, "webdriver {method} {path} -> {}: {}", answer.status, answer.body);
+        assert!(
+            answer.status < 400,
+            "webdriver {method} {path} -> {}: {}",
+            answer.status,
+            answer.body
+        );
         value["value"].clone()
     }
 
@@ -111,12 +144,20 @@ impl Browser {
 
     /// Runs a synchronous script; `arguments[i]` are `args`.
     pub fn js(&self, script: &str, args: Vec<Value>) -> Value {
-        self.call("POST", "/execute/sync", Some(json!({ "script": script, "args": args })))
+        self.call(
+            "POST",
+            "/execute/sync",
+            Some(json!({ "script": script, "args": args })),
+        )
     }
 
     /// Runs an async script: it must call `arguments[arguments.length - 1](result)`.
     pub fn js_async(&self, script: &str, args: Vec<Value>) -> Value {
-        self.call("POST", "/execute/async", Some(json!({ "script": script, "args": args })))
+        self.call(
+            "POST",
+            "/execute/async",
+            Some(json!({ "script": script, "args": args })),
+        )
     }
 
     /// Waits until `predicate` (a JS expression) is truthy, returning its value.
@@ -124,10 +165,17 @@ impl Browser {
         let deadline = Instant::now() + Duration::from_secs(30);
         loop {
             let value = self.js(&format!("return ({expression});"), vec![]);
-            if !(value.is_null() || value == json!(false) || value == json!("") || value == json!(0)) {
+            if !(value.is_null()
+                || value == json!(false)
+                || value == json!("")
+                || value == json!(0))
+            {
                 return value;
             }
-            assert!(Instant::now() < deadline, "timed out waiting for {what} ({expression})");
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {what} ({expression})"
+            );
             std::thread::sleep(Duration::from_millis(25));
         }
     }
@@ -153,7 +201,10 @@ impl Browser {
     }
 
     pub fn exists(&self, testid: &str) -> bool {
-        self.js("return !!document.querySelector(`[data-testid=\"${arguments[0]}\"]`);", vec![json!(testid)]) == json!(true)
+        self.js(
+            "return !!document.querySelector(`[data-testid=\"${arguments[0]}\"]`);",
+            vec![json!(testid)],
+        ) == json!(true)
     }
 
     /// All `data-code` values of the elements with this testid, in order.
@@ -162,18 +213,30 @@ impl Browser {
             "return [...document.querySelectorAll(`[data-testid=\"${arguments[0]}\"]`)].map(e => e.getAttribute(arguments[1]));",
             vec![json!(testid), json!(attribute)],
         );
-        v.as_array().unwrap().iter().map(|x| x.as_str().unwrap_or("").to_string()).collect()
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x.as_str().unwrap_or("").to_string())
+            .collect()
     }
 
     pub fn click(&self, testid: &str) {
         let element = self.element(testid);
-        self.call("POST", &format!("/element/{element}/click"), Some(json!({})));
+        self.call(
+            "POST",
+            &format!("/element/{element}/click"),
+            Some(json!({})),
+        );
     }
 
     /// Types text into the element with real key events.
     pub fn type_text(&self, testid: &str, text: &str) {
         let element = self.element(testid);
-        self.call("POST", &format!("/element/{element}/value"), Some(json!({ "text": text })));
+        self.call(
+            "POST",
+            &format!("/element/{element}/value"),
+            Some(json!({ "text": text })),
+        );
     }
 
     fn element(&self, testid: &str) -> String {
@@ -182,7 +245,11 @@ impl Browser {
             "/element",
             Some(json!({"using": "css selector", "value": format!("[data-testid=\"{testid}\"]")})),
         );
-        v.as_object().and_then(|o| o.values().next()).and_then(Value::as_str).expect("element id").to_string()
+        v.as_object()
+            .and_then(|o| o.values().next())
+            .and_then(Value::as_str)
+            .expect("element id")
+            .to_string()
     }
 
     /// Pastes `text` into the element through a paste event that carries the text on its clipboardData, exactly as
@@ -204,7 +271,12 @@ impl Browser {
         v.as_array()
             .map(|a| {
                 a.iter()
-                    .map(|e| (e["level"].as_str().unwrap_or("").into(), e["message"].as_str().unwrap_or("").into()))
+                    .map(|e| {
+                        (
+                            e["level"].as_str().unwrap_or("").into(),
+                            e["message"].as_str().unwrap_or("").into(),
+                        )
+                    })
                     .collect()
             })
             .unwrap_or_default()
@@ -215,8 +287,12 @@ impl Browser {
         let v = self.call_root("POST", "/se/log", json!({"type": "performance"}));
         let mut urls = Vec::new();
         for entry in v.as_array().into_iter().flatten() {
-            let Some(message) = entry["message"].as_str() else { continue };
-            let Ok(parsed) = serde_json::from_str::<Value>(message) else { continue };
+            let Some(message) = entry["message"].as_str() else {
+                continue;
+            };
+            let Ok(parsed) = serde_json::from_str::<Value>(message) else {
+                continue;
+            };
             if parsed["message"]["method"] == "Network.requestWillBeSent" {
                 if let Some(url) = parsed["message"]["params"]["request"]["url"].as_str() {
                     urls.push(url.to_string());
@@ -235,13 +311,20 @@ impl Browser {
         use std::io::Write;
         let b64 = self.call("GET", "/screenshot", None);
         let bytes = decode_base64(b64.as_str().expect("screenshot data"));
-        std::fs::File::create(path).and_then(|mut f| f.write_all(&bytes)).expect("write screenshot");
+        std::fs::File::create(path)
+            .and_then(|mut f| f.write_all(&bytes))
+            .expect("write screenshot");
     }
 }
 
 impl Drop for Browser {
     fn drop(&mut self) {
-        let _ = http::request(self.port, "DELETE", &format!("/session/{}", self.session), None);
+        let _ = http::request(
+            self.port,
+            "DELETE",
+            &format!("/session/{}", self.session),
+            None,
+        );
         let _ = self.driver.kill();
         let _ = self.driver.wait();
     }
@@ -259,7 +342,10 @@ fn decode_base64(text: &str) -> Vec<u8> {
     let digits: Vec<u8> = text.bytes().filter_map(value).collect();
     let mut out = Vec::with_capacity(digits.len() * 3 / 4);
     for chunk in digits.chunks(4) {
-        let n = chunk.iter().enumerate().fold(0u32, |acc, (i, &d)| acc | (u32::from(d) << (18 - 6 * i)));
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |acc, (i, &d)| acc | (u32::from(d) << (18 - 6 * i)));
         let bytes = [(n >> 16) as u8, (n >> 8) as u8, n as u8];
         out.extend_from_slice(&bytes[..chunk.len().saturating_sub(1)]);
     }
