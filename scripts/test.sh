@@ -19,4 +19,4 @@ cargo test
 step "release build with Trunk"
 trunk build --release --offline
 step "browser tests (headless Chromium against dist/)"
-cargo test --features e2e --test browser -- --test-threads=1
+cargo test --features e2e --test browser --test browser_live --test browser_guidance --test browser_site -- --test-threads=1

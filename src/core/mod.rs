@@ -5,6 +5,7 @@ pub mod catalog;
 pub mod claude_md;
 pub mod codes;
 pub mod commands;
+pub mod csp;
 pub mod key;
 pub mod outcome;
 pub mod probe;

@@ -1,0 +1,1 @@
+//! Placeholder: browser tests to come.
