@@ -1,1 +1,659 @@
-//! STUB: to be written.
+//! Table: per-shell command templates (list, show masked, unset, set, prompt, persist, find, remove, check).
+//!
+//! One entry per shell in [`SHELLS`]; every template names its placeholders (`{name}`, `{names}`, `{value}`,
+//! `{file}`, `{files}`) and the helpers below fill them. No template ever holds a credential: secrets are read
+//! from a hidden prompt (or copied from the session variable the prompt filled), values shown are masked to their
+//! length and last 4 characters, and the only value placeholder is [`VALUE_PLACEHOLDER`].
+//!
+//! Sources: CC-docs authentication, errors, settings, llm-gateway-connect, troubleshoot-install (2026-08);
+//! Support 12304248 (API key environment variables); reference §10 (per-OS/shell table); bash(1) `read`,
+//! zsh `read`, fish `set`/`read`/`string`, PowerShell `about_Environment_Variables`, `setx`/`reg` docs.
+
+use crate::core::codes::{Os, Shell};
+
+/// The only stand-in for a secret value that commands may show. Always quoted where it appears.
+pub const VALUE_PLACEHOLDER: &str = "<paste-your-key>";
+
+/// The variables that carry or redirect Anthropic credentials.
+pub const CREDENTIAL_VARS: &[&str] = &[
+    "ANTHROPIC_API_KEY",
+    "ANTHROPIC_AUTH_TOKEN",
+    "ANTHROPIC_BASE_URL",
+    "CLAUDE_CODE_OAUTH_TOKEN",
+    "CLAUDE_CODE_USE_BEDROCK",
+    "CLAUDE_CODE_USE_VERTEX",
+    "CLAUDE_CODE_USE_FOUNDRY",
+];
+
+/// The command templates of one shell.
+#[derive(Debug, PartialEq, Eq)]
+pub struct ShellCommands {
+    pub shell: Shell,
+    /// Lists `ANTHROPIC_*` and `CLAUDE_CODE_*` variables of this session, values masked (cmd: names only).
+    pub list_vars: &'static str,
+    /// `{name}`: prints the length and the last 4 characters only (cmd: the last 4 characters).
+    pub show_masked: &'static str,
+    /// `{name}`: removes a variable from this session.
+    pub unset: &'static str,
+    /// Joins several `unset` commands on one line.
+    pub separator: &'static str,
+    /// `{name}`, `{value}`: sets a non-secret variable for this session.
+    pub set: &'static str,
+    /// `{name}`: reads a secret from a prompt (hidden where the shell can) into an exported session variable.
+    pub prompt_secret: &'static str,
+    /// `{name}`, `{value}`, `{file}`: persists a non-secret variable for new sessions.
+    pub persist: &'static str,
+    /// `{name}`, `{file}`: persists the current session value of `{name}` without showing it.
+    pub persist_from_session: &'static str,
+    /// `{names}` (`A|B`), `{file}`: deletes the lines that set these variables from a profile, keeping a backup.
+    pub delete_profile_lines: &'static str,
+    /// fish only, `{name}`: erases a universal variable.
+    pub unset_universal: &'static str,
+    /// `{files}`: finds the lines that mention credential variables or `apiKeyHelper`, values masked.
+    /// cmd: `{file}`, one command per file.
+    pub find_in_files: &'static str,
+    /// `{file}`: opens a file in an editor.
+    pub edit_file: &'static str,
+    /// Windows only: names of credential variables in the User and Machine scopes.
+    pub list_windows_vars: &'static str,
+    /// Windows only, `{name}`: removes a persisted User-scope variable.
+    pub remove_user_var: &'static str,
+    /// Windows only, `{name}`: removes a Machine-scope variable (needs an elevated shell).
+    pub remove_machine_var: &'static str,
+    /// Checks `ANTHROPIC_API_KEY` against `GET /v1/models` (free; no tokens).
+    pub curl_key_check: &'static str,
+    /// Checks `ANTHROPIC_AUTH_TOKEN` against `$ANTHROPIC_BASE_URL/v1/messages` (a 1-token request).
+    pub curl_gateway_check: &'static str,
+    /// Checks that api.anthropic.com is reachable (headers only).
+    pub reach_check: &'static str,
+    /// Where the templates come from.
+    pub source: &'static str,
+}
+
+const POSIX_LIST: &str =
+    "env | grep -E '^(ANTHROPIC|CLAUDE_CODE)_' | sed -E 's/=.*(.{4})$/=...\\1/'";
+const POSIX_FIND: &str = "grep -rnE 'ANTHROPIC_|CLAUDE_CODE_|apiKeyHelper' {files} 2>/dev/null | sed -E 's/((ANTHROPIC|CLAUDE_CODE)_[A-Z_]*|apiKeyHelper).*/\\1 .../'";
+const POSIX_KEY_CHECK: &str = "curl -sS https://api.anthropic.com/v1/models -H \"x-api-key: $ANTHROPIC_API_KEY\" -H \"anthropic-version: 2023-06-01\"";
+const POSIX_GATEWAY_CHECK: &str = "curl -sS \"$ANTHROPIC_BASE_URL/v1/messages\" -H \"Authorization: Bearer $ANTHROPIC_AUTH_TOKEN\" -H \"anthropic-version: 2023-06-01\" -H \"content-type: application/json\" -d '{\"model\":\"claude-haiku-4-5\",\"max_tokens\":1,\"messages\":[{\"role\":\"user\",\"content\":\".\"}]}'";
+const POSIX_MASKED: &str =
+    "printf '%s characters, ends with ...%s\\n' \"${#{name}}\" \"${{name}: -4}\"";
+const POSIX_DELETE: &str = "sed -i.bak -E '/^[[:space:]]*export[[:space:]]+({names})=/d' {file}";
+const POSIX_PERSIST: &str = "echo 'export {name}=\"{value}\"' >> {file}";
+const POSIX_PERSIST_SESSION: &str = "printf 'export {name}=%q\\n' \"${name}\" >> {file}";
+
+/// One entry per shell, in [`Shell::ALL`] order.
+pub static SHELLS: [ShellCommands; 5] = [
+    ShellCommands {
+        shell: Shell::Zsh,
+        list_vars: POSIX_LIST,
+        show_masked: POSIX_MASKED,
+        unset: "unset {name}",
+        separator: "; ",
+        set: "export {name}=\"{value}\"",
+        prompt_secret: "read -rs '?Paste the value, then press Enter: ' {name} && export {name} && echo",
+        persist: POSIX_PERSIST,
+        persist_from_session: POSIX_PERSIST_SESSION,
+        delete_profile_lines: POSIX_DELETE,
+        unset_universal: "",
+        find_in_files: POSIX_FIND,
+        edit_file: "nano {file}",
+        list_windows_vars: "",
+        remove_user_var: "",
+        remove_machine_var: "",
+        curl_key_check: POSIX_KEY_CHECK,
+        curl_gateway_check: POSIX_GATEWAY_CHECK,
+        reach_check: "curl -sSI https://api.anthropic.com",
+        source: "reference §10; zsh read -s/'?prompt'; CC-docs troubleshoot-install (~/.zshrc, $ZDOTDIR)",
+    },
+    ShellCommands {
+        shell: Shell::Bash,
+        list_vars: POSIX_LIST,
+        show_masked: POSIX_MASKED,
+        unset: "unset {name}",
+        separator: "; ",
+        set: "export {name}=\"{value}\"",
+        prompt_secret: "read -rsp 'Paste the value, then press Enter: ' {name} && export {name} && echo",
+        persist: POSIX_PERSIST,
+        persist_from_session: POSIX_PERSIST_SESSION,
+        delete_profile_lines: POSIX_DELETE,
+        unset_universal: "",
+        find_in_files: POSIX_FIND,
+        edit_file: "nano {file}",
+        list_windows_vars: "MSYS_NO_PATHCONV=1 reg query 'HKCU\\Environment' | grep -iE '^ +(ANTHROPIC|CLAUDE_CODE)_' | awk '{print \"User scope: \" $1}'\nMSYS_NO_PATHCONV=1 reg query 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Session Manager\\Environment' | grep -iE '^ +(ANTHROPIC|CLAUDE_CODE)_' | awk '{print \"Machine scope: \" $1}'",
+        remove_user_var: "MSYS_NO_PATHCONV=1 reg delete 'HKCU\\Environment' /F /V {name}",
+        remove_machine_var: "MSYS_NO_PATHCONV=1 reg delete 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Session Manager\\Environment' /F /V {name}",
+        curl_key_check: POSIX_KEY_CHECK,
+        curl_gateway_check: POSIX_GATEWAY_CHECK,
+        reach_check: "curl -sSI https://api.anthropic.com",
+        source: "reference §10; bash(1) read -rsp, printf %q; Git for Windows MSYS_NO_PATHCONV; CC-docs troubleshoot-install",
+    },
+    ShellCommands {
+        shell: Shell::Fish,
+        list_vars: POSIX_LIST,
+        show_masked: "printf '%s characters, ends with ...%s\\n' (string length -- \"${name}\") (string sub -s -4 -- \"${name}\")",
+        unset: "set -e {name}",
+        separator: "; ",
+        set: "set -gx {name} \"{value}\"",
+        prompt_secret: "read -s -g -x -P 'Paste the value, then press Enter: ' {name}",
+        persist: "echo 'set -gx {name} \"{value}\"' >> {file}",
+        persist_from_session: "printf 'set -gx {name} %s\\n' (string escape -- ${name}) >> {file}",
+        delete_profile_lines: "sed -i.bak -E '/^[[:space:]]*set[[:space:]].*[[:space:]]({names})([[:space:]]|$)/d' {file}",
+        unset_universal: "set -Ue {name}",
+        find_in_files: POSIX_FIND,
+        edit_file: "nano {file}",
+        list_windows_vars: "",
+        remove_user_var: "",
+        remove_machine_var: "",
+        curl_key_check: POSIX_KEY_CHECK,
+        curl_gateway_check: POSIX_GATEWAY_CHECK,
+        reach_check: "curl -sSI https://api.anthropic.com",
+        source: "fish docs: set -gx/-e/-Ue, read -s -x -P, string escape/sub; CC-docs troubleshoot-install (config.fish)",
+    },
+    ShellCommands {
+        shell: Shell::Powershell,
+        list_vars: "Get-ChildItem Env:ANTHROPIC_*, Env:CLAUDE_CODE_* | ForEach-Object { '{0}=...{1}' -f $_.Name, $_.Value.Substring([Math]::Max(0, $_.Value.Length - 4)) }",
+        show_masked: "$v = \"$env:{name}\"; '{0} characters, ends with ...{1}' -f $v.Length, $v.Substring([Math]::Max(0, $v.Length - 4))",
+        unset: "Remove-Item Env:{name} -ErrorAction SilentlyContinue",
+        separator: "; ",
+        set: "$env:{name} = \"{value}\"",
+        prompt_secret: "$env:{name} = [System.Net.NetworkCredential]::new('', (Read-Host 'Paste the value, then press Enter' -AsSecureString)).Password",
+        persist: "[Environment]::SetEnvironmentVariable('{name}', '{value}', 'User')",
+        persist_from_session: "[Environment]::SetEnvironmentVariable('{name}', $env:{name}, 'User')",
+        delete_profile_lines: "Copy-Item {file} \"{file}.bak\"; @(Get-Content {file}) -notmatch '^\\s*\\$env:({names})\\s*=' | Set-Content {file}",
+        unset_universal: "",
+        find_in_files: "Select-String -Path {files} -Pattern 'ANTHROPIC_|CLAUDE_CODE_|apiKeyHelper' -ErrorAction SilentlyContinue | ForEach-Object { '{0}:{1}: {2}' -f $_.Path, $_.LineNumber, ($_.Line -replace '((ANTHROPIC|CLAUDE_CODE)_[A-Z_]*|apiKeyHelper).*', '$1 ...') }",
+        edit_file: "notepad {file}",
+        list_windows_vars: "foreach ($s in 'User', 'Machine') { [Environment]::GetEnvironmentVariables($s).Keys | Where-Object { $_ -match '^(ANTHROPIC|CLAUDE_CODE)_' } | ForEach-Object { \"$s scope: $_\" } }",
+        remove_user_var: "[Environment]::SetEnvironmentVariable('{name}', $null, 'User')",
+        remove_machine_var: "[Environment]::SetEnvironmentVariable('{name}', $null, 'Machine')",
+        curl_key_check: "curl.exe -sS https://api.anthropic.com/v1/models -H \"x-api-key: $env:ANTHROPIC_API_KEY\" -H \"anthropic-version: 2023-06-01\"",
+        curl_gateway_check: "Invoke-RestMethod -Method Post -Uri \"$env:ANTHROPIC_BASE_URL/v1/messages\" -Headers @{ Authorization = \"Bearer $env:ANTHROPIC_AUTH_TOKEN\"; 'anthropic-version' = '2023-06-01' } -ContentType 'application/json' -Body '{\"model\":\"claude-haiku-4-5\",\"max_tokens\":1,\"messages\":[{\"role\":\"user\",\"content\":\".\"}]}'",
+        reach_check: "curl.exe -sSI https://api.anthropic.com",
+        source: "reference §10 (Remove-Item Env:, SetEnvironmentVariable User, curl.exe); about_Environment_Variables; about_Profiles",
+    },
+    ShellCommands {
+        shell: Shell::Cmd,
+        list_vars: "for /f \"delims==\" %A in ('set ANTHROPIC_ 2^>nul ^& set CLAUDE_CODE_ 2^>nul') do @echo %A",
+        show_masked: "echo ends with ...%{name}:~-4%",
+        unset: "set \"{name}=\"",
+        separator: " & ",
+        set: "set \"{name}={value}\"",
+        prompt_secret: "set /p \"{name}=Paste the value (cmd shows it; run cls after), then press Enter: \"",
+        persist: "setx {name} \"{value}\"",
+        persist_from_session: "setx {name} \"%{name}%\"",
+        delete_profile_lines: "",
+        unset_universal: "",
+        find_in_files: "for /f \"tokens=1,2 delims=:=\" %A in ('findstr /n /i \"ANTHROPIC_ CLAUDE_CODE_ apiKeyHelper\" \"{file}\" 2^>nul') do @echo {file} line %A: %B",
+        edit_file: "notepad \"{file}\"",
+        list_windows_vars: "for /f \"tokens=1\" %A in ('reg query HKCU\\Environment ^| findstr /i \"ANTHROPIC_ CLAUDE_CODE_\"') do @echo User scope: %A\nfor /f \"tokens=1\" %A in ('reg query \"HKLM\\SYSTEM\\CurrentControlSet\\Control\\Session Manager\\Environment\" ^| findstr /i \"ANTHROPIC_ CLAUDE_CODE_\"') do @echo Machine scope: %A",
+        remove_user_var: "reg delete HKCU\\Environment /F /V {name}",
+        remove_machine_var: "reg delete \"HKLM\\SYSTEM\\CurrentControlSet\\Control\\Session Manager\\Environment\" /F /V {name}",
+        curl_key_check: "curl -sS https://api.anthropic.com/v1/models -H \"x-api-key: %ANTHROPIC_API_KEY%\" -H \"anthropic-version: 2023-06-01\"",
+        curl_gateway_check: "curl -sS \"%ANTHROPIC_BASE_URL%/v1/messages\" -H \"Authorization: Bearer %ANTHROPIC_AUTH_TOKEN%\" -H \"anthropic-version: 2023-06-01\" -H \"content-type: application/json\" -d \"{\\\"model\\\":\\\"claude-haiku-4-5\\\",\\\"max_tokens\\\":1,\\\"messages\\\":[{\\\"role\\\":\\\"user\\\",\\\"content\\\":\\\".\\\"}]}\"",
+        reach_check: "curl -sSI https://api.anthropic.com",
+        source: "reference §10 (set, setx, echo %VAR%); reg.exe docs (HKCU\\Environment); for /f and findstr docs",
+    },
+];
+
+/// The command templates of a shell.
+pub fn commands(shell: Shell) -> &'static ShellCommands {
+    match shell {
+        Shell::Zsh => &SHELLS[0],
+        Shell::Bash => &SHELLS[1],
+        Shell::Fish => &SHELLS[2],
+        Shell::Powershell => &SHELLS[3],
+        Shell::Cmd => &SHELLS[4],
+    }
+}
+
+/// Fills `{key}` placeholders of a template.
+pub fn fill(template: &str, pairs: &[(&str, &str)]) -> String {
+    let mut out = template.to_string();
+    for (key, value) in pairs {
+        let needle = format!("{{{key}}}");
+        if out.contains(&needle) {
+            out = out.replace(&needle, value);
+        }
+    }
+    out
+}
+
+fn some(text: String) -> Option<String> {
+    if text.is_empty() {
+        None
+    } else {
+        Some(text)
+    }
+}
+
+/// Lists the credential variables of this session, values masked.
+pub fn list_vars(shell: Shell) -> String {
+    commands(shell).list_vars.to_string()
+}
+
+/// Prints the length and last 4 characters of `name` (never the whole value).
+pub fn show_masked(shell: Shell, name: &str) -> String {
+    fill(commands(shell).show_masked, &[("name", name)])
+}
+
+/// Removes variables from this session, on one line.
+pub fn unset_all(shell: Shell, names: &[&str]) -> String {
+    let c = commands(shell);
+    if shell == Shell::Powershell && names.len() > 1 {
+        let list: Vec<String> = names.iter().map(|n| format!("Env:{n}")).collect();
+        return format!(
+            "Remove-Item {} -ErrorAction SilentlyContinue",
+            list.join(", ")
+        );
+    }
+    names
+        .iter()
+        .map(|n| fill(c.unset, &[("name", n)]))
+        .collect::<Vec<_>>()
+        .join(c.separator)
+}
+
+/// Sets a NON-secret variable (a flag, a region, a URL) for this session.
+pub fn set_var(shell: Shell, name: &str, value: &str) -> String {
+    fill(commands(shell).set, &[("name", name), ("value", value)])
+}
+
+/// Sets a variable to [`VALUE_PLACEHOLDER`], for display where a prompt cannot be used.
+pub fn set_placeholder(shell: Shell, name: &str) -> String {
+    set_var(shell, name, VALUE_PLACEHOLDER)
+}
+
+/// Reads a secret into an exported session variable from a prompt (hidden except in cmd).
+pub fn prompt_secret(shell: Shell, name: &str) -> String {
+    fill(commands(shell).prompt_secret, &[("name", name)])
+}
+
+/// Persists a NON-secret variable for new sessions.
+pub fn persist_var(shell: Shell, os: Os, name: &str, value: &str) -> String {
+    let file = persist_file(shell, os).unwrap_or("");
+    fill(
+        commands(shell).persist,
+        &[("name", name), ("value", value), ("file", file)],
+    )
+}
+
+/// Persists the current session value of `name` (filled by [`prompt_secret`]) without showing it.
+pub fn persist_from_session(shell: Shell, os: Os, name: &str) -> String {
+    let file = persist_file(shell, os).unwrap_or("");
+    fill(
+        commands(shell).persist_from_session,
+        &[("name", name), ("file", file)],
+    )
+}
+
+/// Deletes the lines setting `names` from the shell's persist file (a `.bak` copy is kept). None for cmd.
+pub fn delete_profile_lines(shell: Shell, os: Os, names: &[&str]) -> Option<String> {
+    let file = persist_file(shell, os)?;
+    let joined = names.join("|");
+    some(fill(
+        commands(shell).delete_profile_lines,
+        &[("names", &joined), ("file", file)],
+    ))
+}
+
+/// fish: erases universal variables (they outlive every session). None for other shells.
+pub fn unset_universal(shell: Shell, names: &[&str]) -> Option<String> {
+    let c = commands(shell);
+    if c.unset_universal.is_empty() {
+        return None;
+    }
+    some(
+        names
+            .iter()
+            .map(|n| fill(c.unset_universal, &[("name", n)]))
+            .collect::<Vec<_>>()
+            .join(c.separator),
+    )
+}
+
+/// Finds credential lines in files (paths in this shell's syntax, see [`path`]), values masked.
+pub fn find_in_files(shell: Shell, files: &[String]) -> String {
+    let c = commands(shell);
+    match shell {
+        Shell::Cmd => files
+            .iter()
+            .map(|f| fill(c.find_in_files, &[("file", f)]))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        Shell::Powershell => fill(c.find_in_files, &[("files", &files.join(", "))]),
+        _ => fill(c.find_in_files, &[("files", &files.join(" "))]),
+    }
+}
+
+/// Opens a file in a plain editor.
+pub fn edit_file(shell: Shell, file: &str) -> String {
+    fill(commands(shell).edit_file, &[("file", file)])
+}
+
+/// Windows: names of credential variables stored in the User and Machine scopes. None elsewhere.
+pub fn list_windows_vars(shell: Shell, os: Os) -> Option<String> {
+    if os != Os::Windows {
+        return None;
+    }
+    some(commands(shell).list_windows_vars.to_string())
+}
+
+/// Windows: removes persisted User-scope variables. None elsewhere.
+pub fn remove_user_vars(shell: Shell, os: Os, names: &[&str]) -> Option<String> {
+    windows_remove(os, names, commands(shell).remove_user_var)
+}
+
+/// Windows: removes Machine-scope variables (run in an elevated shell). None elsewhere.
+pub fn remove_machine_vars(shell: Shell, os: Os, names: &[&str]) -> Option<String> {
+    windows_remove(os, names, commands(shell).remove_machine_var)
+}
+
+fn windows_remove(os: Os, names: &[&str], template: &str) -> Option<String> {
+    if os != Os::Windows || template.is_empty() {
+        return None;
+    }
+    some(
+        names
+            .iter()
+            .map(|n| fill(template, &[("name", n)]))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    )
+}
+
+/// The `curl` check of `ANTHROPIC_API_KEY` (free `GET /v1/models`).
+pub fn curl_key_check(shell: Shell) -> String {
+    commands(shell).curl_key_check.to_string()
+}
+
+/// The gateway check of `ANTHROPIC_AUTH_TOKEN` at `ANTHROPIC_BASE_URL` (a 1-token request, from CC-docs).
+pub fn curl_gateway_check(shell: Shell) -> String {
+    commands(shell).curl_gateway_check.to_string()
+}
+
+/// Checks that api.anthropic.com answers at all.
+pub fn reach_check(shell: Shell) -> String {
+    commands(shell).reach_check.to_string()
+}
+
+/// A path under the home directory (`rel` uses `/`) in this shell's syntax.
+pub fn home_path(shell: Shell, rel: &str) -> String {
+    match shell {
+        Shell::Powershell => format!("$HOME\\{}", rel.replace('/', "\\")),
+        Shell::Cmd => format!("%USERPROFILE%\\{}", rel.replace('/', "\\")),
+        _ => format!("~/{rel}"),
+    }
+}
+
+/// A path relative to the project directory (`rel` uses `/`) in this shell's syntax.
+pub fn path(shell: Shell, rel: &str) -> String {
+    match shell {
+        Shell::Powershell | Shell::Cmd => rel.replace('/', "\\"),
+        _ => rel.to_string(),
+    }
+}
+
+/// An absolute path, quoted when it has a space.
+pub fn abs_path(shell: Shell, p: &str) -> String {
+    let p = match shell {
+        Shell::Powershell | Shell::Cmd => p.replace('/', "\\"),
+        _ => p.to_string(),
+    };
+    if p.contains(' ') && shell != Shell::Cmd {
+        format!("\"{p}\"")
+    } else {
+        p
+    }
+}
+
+/// The startup files the shell reads on this OS, where a stale `export` hides (zsh honours `$ZDOTDIR`).
+pub fn profile_files(shell: Shell, os: Os) -> &'static [&'static str] {
+    match (shell, os) {
+        (Shell::Zsh, _) => &["~/.zshenv", "~/.zprofile", "~/.zshrc", "~/.zlogin"],
+        (Shell::Bash, Os::Macos) => &[
+            "~/.bash_profile",
+            "~/.bash_login",
+            "~/.profile",
+            "~/.bashrc",
+        ],
+        (Shell::Bash, _) => &["~/.bashrc", "~/.bash_profile", "~/.profile"],
+        (Shell::Fish, _) => &[
+            "~/.config/fish/config.fish",
+            "~/.config/fish/conf.d",
+            "~/.config/fish/fish_variables",
+        ],
+        (Shell::Powershell, _) => &[
+            "$PROFILE.CurrentUserCurrentHost",
+            "$PROFILE.CurrentUserAllHosts",
+            "$PROFILE.AllUsersCurrentHost",
+            "$PROFILE.AllUsersAllHosts",
+        ],
+        (Shell::Cmd, _) => &[],
+    }
+}
+
+/// The file where this guide persists variables for the shell (macOS bash: `~/.bash_profile`, Linux/WSL/Git
+/// Bash: `~/.bashrc`, PowerShell: `$PROFILE`). None for cmd, which persists with `setx` instead.
+pub fn persist_file(shell: Shell, os: Os) -> Option<&'static str> {
+    match (shell, os) {
+        (Shell::Zsh, _) => Some("~/.zshrc"),
+        (Shell::Bash, Os::Macos) => Some("~/.bash_profile"),
+        (Shell::Bash, _) => Some("~/.bashrc"),
+        (Shell::Fish, _) => Some("~/.config/fish/config.fish"),
+        (Shell::Powershell, _) => Some("$PROFILE"),
+        (Shell::Cmd, _) => None,
+    }
+}
+
+/// Whether a text is a file snippet (JSON, or YAML headed `# file:`) rather than a shell command.
+pub fn is_file_snippet(text: &str) -> bool {
+    let t = text.trim_start();
+    t.starts_with('{') || t.starts_with('"') || t.starts_with("# file:")
+}
+
+fn contains_ci(hay: &str, needle: &str) -> bool {
+    hay.to_ascii_lowercase()
+        .contains(&needle.to_ascii_lowercase())
+}
+
+/// Checks that a command is plausible for its shell: returns the first problem found.
+///
+/// Every text: no `sk-ant-` and no bare `<` (a redirect) outside quotes. File snippets (see
+/// [`is_file_snippet`]) get only those checks. Shell rules: no `export`/`unset`/`$env:`/`%VAR%` where they do
+/// not belong, no `set -x` in bash/zsh, `curl.exe` (not the `curl` alias) in PowerShell, no `&&` in PowerShell
+/// (5.1 lacks it), no `${`/`$(` in fish, no zsh `read '?prompt'` in bash and no bash `read -p` in zsh.
+pub fn lint(shell: Shell, text: &str) -> Result<(), String> {
+    if contains_ci(text, "sk-ant-") {
+        return Err("contains something like a key (sk-ant-)".into());
+    }
+    let (mut in_double, mut in_single, mut escaped) = (false, false, false);
+    for (i, b) in text.bytes().enumerate() {
+        match b {
+            _ if escaped => escaped = false,
+            b'\\' if in_double => escaped = true,
+            b'"' if !in_single => in_double = !in_double,
+            b'\'' if !in_double => in_single = !in_single,
+            b'\n' => (in_double, in_single) = (false, false),
+            b'<' if !in_double && !in_single => return Err(format!("unquoted '<' at byte {i}")),
+            _ => {}
+        }
+    }
+    if is_file_snippet(text) {
+        return Ok(());
+    }
+    let forbidden: &[&str] = match shell {
+        Shell::Bash | Shell::Zsh => &[
+            "$env:",
+            "set -x",
+            "set -gx",
+            "set -Ux",
+            "set -e ",
+            "set -Ue",
+            "Remove-Item",
+            "%ANTHROPIC",
+            "%CLAUDE",
+            "Get-ChildItem",
+            "[Environment]",
+            "setx ",
+            "curl.exe",
+        ],
+        Shell::Fish => &[
+            "export ",
+            "unset ",
+            "$env:",
+            "${",
+            "$(",
+            "%ANTHROPIC",
+            "%CLAUDE",
+            "Remove-Item",
+            "[Environment]",
+            "read -rs",
+            "setx ",
+        ],
+        Shell::Powershell => &[
+            "export ",
+            "unset ",
+            "set -",
+            "%ANTHROPIC",
+            "%CLAUDE",
+            "| grep",
+            "/dev/null",
+            "&&",
+            "||",
+            "$ANTHROPIC",
+            "$CLAUDE",
+            "$AWS",
+            "read -",
+            "sed ",
+            "setx ",
+        ],
+        Shell::Cmd => &[
+            "export ",
+            "unset ",
+            "$env:",
+            "$ANTHROPIC",
+            "$CLAUDE",
+            "| grep",
+            "/dev/null",
+            "Remove-Item",
+            "Get-ChildItem",
+            "set -",
+            "read -",
+            "sed ",
+        ],
+    };
+    for f in forbidden {
+        if text.contains(f) {
+            return Err(format!("'{f}' does not belong in {shell}"));
+        }
+    }
+    match shell {
+        Shell::Bash if text.contains("read -rs '?") => return Err("zsh read prompt in bash".into()),
+        Shell::Zsh if text.contains("read -rsp") => return Err("bash read -p in zsh".into()),
+        Shell::Powershell => {
+            for (i, _) in text.match_indices("curl") {
+                if !text[i..].starts_with("curl.exe") {
+                    return Err("PowerShell needs curl.exe, not the curl alias".into());
+                }
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_order_matches_shell_all() {
+        for (i, &s) in Shell::ALL.iter().enumerate() {
+            assert_eq!(SHELLS[i].shell, s);
+            assert_eq!(commands(s).shell, s);
+        }
+    }
+
+    #[test]
+    fn fill_replaces_only_named_placeholders() {
+        assert_eq!(
+            show_masked(Shell::Bash, "X"),
+            "printf '%s characters, ends with ...%s\\n' \"${#X}\" \"${X: -4}\""
+        );
+        assert!(list_vars(Shell::Powershell).contains("'{0}=...{1}'"));
+        assert_eq!(show_masked(Shell::Cmd, "X"), "echo ends with ...%X:~-4%");
+        assert_eq!(
+            set_placeholder(Shell::Cmd, "X"),
+            "set \"X=<paste-your-key>\""
+        );
+    }
+
+    #[test]
+    fn persist_paths_follow_the_os() {
+        assert_eq!(
+            persist_file(Shell::Bash, Os::Macos),
+            Some("~/.bash_profile")
+        );
+        assert_eq!(persist_file(Shell::Bash, Os::Linux), Some("~/.bashrc"));
+        assert_eq!(persist_file(Shell::Bash, Os::Wsl), Some("~/.bashrc"));
+        assert!(
+            persist_from_session(Shell::Zsh, Os::Macos, "ANTHROPIC_API_KEY")
+                .ends_with(">> ~/.zshrc")
+        );
+        assert_eq!(delete_profile_lines(Shell::Cmd, Os::Windows, &["A"]), None);
+    }
+
+    #[test]
+    fn every_template_passes_its_own_lint() {
+        for &shell in Shell::ALL {
+            let names = ["ANTHROPIC_API_KEY", "ANTHROPIC_AUTH_TOKEN"];
+            let mut all = vec![
+                list_vars(shell),
+                show_masked(shell, names[0]),
+                unset_all(shell, &names),
+                set_var(shell, "CLAUDE_CODE_USE_BEDROCK", "1"),
+                set_placeholder(shell, names[0]),
+                prompt_secret(shell, names[0]),
+                curl_key_check(shell),
+                curl_gateway_check(shell),
+                reach_check(shell),
+                find_in_files(
+                    shell,
+                    &[
+                        home_path(shell, ".claude/settings.json"),
+                        path(shell, ".env"),
+                    ],
+                ),
+                edit_file(shell, &home_path(shell, ".claude/settings.json")),
+            ];
+            for &os in Os::ALL {
+                all.push(persist_var(shell, os, "AWS_REGION", "us-east-1"));
+                all.push(persist_from_session(shell, os, names[0]));
+                all.extend(delete_profile_lines(shell, os, &names));
+                all.extend(unset_universal(shell, &names));
+                all.extend(list_windows_vars(shell, os));
+                all.extend(remove_user_vars(shell, os, &names));
+                all.extend(remove_machine_vars(shell, os, &names));
+            }
+            for text in all {
+                assert_eq!(lint(shell, &text), Ok(()), "{shell}: {text}");
+                for ph in ["{name}", "{names}", "{value}", "{file}", "{files}"] {
+                    assert!(!text.contains(ph), "unfilled {ph}: {text}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn lint_catches_cross_shell_mistakes() {
+        assert!(lint(Shell::Powershell, "export A=1").is_err());
+        assert!(lint(Shell::Powershell, "curl https://x").is_err());
+        assert!(lint(Shell::Cmd, "$env:A = 1").is_err());
+        assert!(lint(Shell::Fish, "export A=1").is_err());
+        assert!(lint(Shell::Bash, "set -x A 1").is_err());
+        assert!(lint(Shell::Bash, "$env:A").is_err());
+        assert!(lint(Shell::Cmd, "set A=<paste-your-key>").is_err());
+        assert!(lint(Shell::Bash, "echo sk-ant-api03-xyz").is_err());
+        assert!(lint(Shell::Fish, "{\"env\": {\"A\": \"${X}\"}}").is_ok());
+    }
+}
