@@ -3,6 +3,40 @@
 //! The live test asks this before sending, so a base URL the policy would block is reported as
 //! `blocked-by-policy` with how a team allows it, instead of failing as an opaque network error.
 
+/// The Anthropic API origin the live test calls by default.
+pub const ANTHROPIC_ORIGIN: &str = "https://api.anthropic.com";
+
+/// Loopback gateways (LiteLLM on port 4000 and the like) are common, so the policy always allows them.
+pub const LOOPBACK_SOURCES: &[&str] = &["http://localhost:*", "http://127.0.0.1:*"];
+
+/// The page's Content-Security-Policy (for a `<meta http-equiv>`, so no `frame-ancestors`): nothing by default;
+/// scripts only from the page's own origin, WebAssembly compilation, and the inline start-up scripts by hash;
+/// connections to the page's origin, the Anthropic API, loopback and the team's own origins.
+pub fn build_policy(inline_script_hashes: &[String], extra_connect_origins: &[String]) -> String {
+    let mut script = vec!["'self'".to_string(), "'wasm-unsafe-eval'".to_string()];
+    script.extend(inline_script_hashes.iter().map(|h| format!("'sha256-{h}'")));
+    let mut connect = vec!["'self'".to_string(), ANTHROPIC_ORIGIN.to_string()];
+    connect.extend(LOOPBACK_SOURCES.iter().map(|s| s.to_string()));
+    for origin in extra_connect_origins {
+        if !connect.contains(origin) {
+            connect.push(origin.clone());
+        }
+    }
+    [
+        "default-src 'none'".to_string(),
+        format!("script-src {}", script.join(" ")),
+        format!("connect-src {}", connect.join(" ")),
+        "style-src 'self'".to_string(),
+        "img-src 'self' data:".to_string(),
+        "font-src 'self'".to_string(),
+        "manifest-src 'self'".to_string(),
+        "base-uri 'self'".to_string(),
+        "form-action 'none'".to_string(),
+        "object-src 'none'".to_string(),
+    ]
+    .join("; ")
+}
+
 /// The source list of `directive` in `policy` (falls back to `default-src` for fetch directives, as CSP does).
 /// `None` when neither is present: nothing restricts that directive.
 pub fn directive<'a>(policy: &'a str, name: &str) -> Option<Vec<&'a str>> {
@@ -187,6 +221,23 @@ mod tests {
             PAGE,
             "https://anything.example"
         ));
+    }
+
+    #[test]
+    fn the_built_policy_is_strict_and_allows_what_the_page_needs() {
+        let policy = build_policy(
+            &["abc=".to_string()],
+            &["https://llm.corp.example".to_string()],
+        );
+        assert!(policy.starts_with("default-src 'none'"));
+        assert!(policy.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-abc='"));
+        assert!(!policy.contains("'unsafe-inline'") && !policy.contains("'unsafe-eval'"));
+        assert!(policy.contains("form-action 'none'") && policy.contains("base-uri 'self'"));
+        assert!(connect_allowed(&policy, PAGE, ANTHROPIC_ORIGIN));
+        assert!(connect_allowed(&policy, PAGE, "http://localhost:4000"));
+        assert!(connect_allowed(&policy, PAGE, "https://llm.corp.example"));
+        assert!(!connect_allowed(&policy, PAGE, "https://evil.example"));
+        assert_eq!(directive(&policy, "style-src"), Some(vec!["'self'"]));
     }
 
     #[test]

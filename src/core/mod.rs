@@ -13,3 +13,4 @@ pub mod providers;
 pub mod setup;
 pub mod share;
 pub mod steps;
+pub mod team;

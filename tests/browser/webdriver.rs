@@ -282,8 +282,9 @@ impl Browser {
             .unwrap_or_default()
     }
 
-    /// Every URL the browser requested so far (from Chromium's performance log).
-    pub fn requested_urls(&self) -> Vec<String> {
+    /// Every URL that a document under `document_prefix` requested so far (Chromium's performance log), the
+    /// document itself included. Chromium's own pages (the new-tab page and the like) are not counted.
+    pub fn requested_urls(&self, document_prefix: &str) -> Vec<String> {
         let v = self.call_root("POST", "/se/log", json!({"type": "performance"}));
         let mut urls = Vec::new();
         for entry in v.as_array().into_iter().flatten() {
@@ -293,8 +294,13 @@ impl Browser {
             let Ok(parsed) = serde_json::from_str::<Value>(message) else {
                 continue;
             };
-            if parsed["message"]["method"] == "Network.requestWillBeSent" {
-                if let Some(url) = parsed["message"]["params"]["request"]["url"].as_str() {
+            if parsed["message"]["method"] != "Network.requestWillBeSent" {
+                continue;
+            }
+            let params = &parsed["message"]["params"];
+            let document = params["documentURL"].as_str().unwrap_or("");
+            if let Some(url) = params["request"]["url"].as_str() {
+                if document.starts_with(document_prefix) || url.starts_with(document_prefix) {
                     urls.push(url.to_string());
                 }
             }

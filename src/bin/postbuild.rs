@@ -1,0 +1,209 @@
+//! Trunk's post-build step (see Trunk.toml): finishes the staged `index.html`.
+//!
+//! - Validates the team configuration (README, "Team configuration") and fails the build on a mistake.
+//! - Writes the Content-Security-Policy `<meta>`: the hashes of Trunk's inline start-up script (its text changes with
+//!   every hashed file name, so it is computed here), plus the team's gateway origin in `connect-src`.
+//!
+//! Run by Trunk with `TRUNK_STAGING_DIR` set; by hand: `cargo run --bin postbuild -- dist`.
+
+use std::path::PathBuf;
+
+use claude_auth_doctor::core::csp::build_policy;
+use claude_auth_doctor::core::team::{TeamConfig, BUILT_IN_JSON};
+
+fn main() {
+    if let Err(message) = run() {
+        eprintln!("postbuild: {message}");
+        std::process::exit(1);
+    }
+}
+
+fn run() -> Result<(), String> {
+    let dir = std::env::args()
+        .nth(1)
+        .or_else(|| std::env::var("TRUNK_STAGING_DIR").ok())
+        .map(PathBuf::from)
+        .ok_or("give the staging directory (or run from Trunk, which sets TRUNK_STAGING_DIR)")?;
+    let path = dir.join("index.html");
+    let html = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let team = TeamConfig::from_json(BUILT_IN_JSON)?;
+    let html = finish(&html, &team)?;
+    std::fs::write(&path, html).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+const CSP_MARKER: &str = "<meta http-equiv=\"Content-Security-Policy\"";
+
+/// Adds the CSP `<meta>` right after `<meta charset>` (or first in `<head>`), before any script or stylesheet link.
+fn finish(html: &str, team: &TeamConfig) -> Result<String, String> {
+    if html.contains(CSP_MARKER) {
+        return Err("index.html already has a Content-Security-Policy meta tag".into());
+    }
+    let hashes: Vec<String> = inline_scripts(html)
+        .map(|text| base64(&sha256(text.as_bytes())))
+        .collect();
+    let policy = build_policy(&hashes, &team.extra_connect_origins());
+    let head = match html.find("<meta charset") {
+        Some(at) => at + html[at..].find('>').ok_or("unclosed <meta charset>")? + 1,
+        None => html.find("<head>").ok_or("index.html has no <head>")? + "<head>".len(),
+    };
+    Ok(format!(
+        "{}\n    {CSP_MARKER} content=\"{policy}\" />{}",
+        &html[..head],
+        &html[head..]
+    ))
+}
+
+/// The text of every inline `<script>` (one without `src`), exactly as the browser hashes it.
+fn inline_scripts(html: &str) -> impl Iterator<Item = &str> {
+    let mut rest = html;
+    std::iter::from_fn(move || loop {
+        let start = rest.find("<script")?;
+        let open_end = start + rest[start..].find('>')? + 1;
+        let tag = &rest[start..open_end];
+        let close = open_end + rest[open_end..].find("</script>")?;
+        let text = &rest[open_end..close];
+        rest = &rest[close + "</script>".len()..];
+        if !tag.contains(" src=") {
+            return Some(text);
+        }
+    })
+}
+
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |acc, (i, &b)| acc | (u32::from(b) << (16 - 8 * i)));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ALPHABET[(n >> (18 - 6 * i)) as usize & 63] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+/// SHA-256 (FIPS 180-4), for the CSP hash-source of the inline start-up script.
+fn sha256(data: &[u8]) -> [u8; 32] {
+    const K: [u32; 64] = [
+        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4,
+        0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe,
+        0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f,
+        0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7,
+        0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc,
+        0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b,
+        0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116,
+        0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+        0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
+        0xc67178f2,
+    ];
+    let mut h: [u32; 8] = [
+        0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab,
+        0x5be0cd19,
+    ];
+    let mut message = data.to_vec();
+    message.push(0x80);
+    while message.len() % 64 != 56 {
+        message.push(0);
+    }
+    message.extend_from_slice(&((data.len() as u64) * 8).to_be_bytes());
+    for block in message.chunks(64) {
+        let mut w = [0u32; 64];
+        for (i, word) in block.chunks(4).enumerate() {
+            w[i] = u32::from_be_bytes([word[0], word[1], word[2], word[3]]);
+        }
+        for i in 16..64 {
+            let s0 = w[i - 15].rotate_right(7) ^ w[i - 15].rotate_right(18) ^ (w[i - 15] >> 3);
+            let s1 = w[i - 2].rotate_right(17) ^ w[i - 2].rotate_right(19) ^ (w[i - 2] >> 10);
+            w[i] = w[i - 16]
+                .wrapping_add(s0)
+                .wrapping_add(w[i - 7])
+                .wrapping_add(s1);
+        }
+        let mut v = h;
+        for i in 0..64 {
+            let s1 = v[4].rotate_right(6) ^ v[4].rotate_right(11) ^ v[4].rotate_right(25);
+            let ch = (v[4] & v[5]) ^ (!v[4] & v[6]);
+            let t1 = v[7]
+                .wrapping_add(s1)
+                .wrapping_add(ch)
+                .wrapping_add(K[i])
+                .wrapping_add(w[i]);
+            let s0 = v[0].rotate_right(2) ^ v[0].rotate_right(13) ^ v[0].rotate_right(22);
+            let maj = (v[0] & v[1]) ^ (v[0] & v[2]) ^ (v[1] & v[2]);
+            let t2 = s0.wrapping_add(maj);
+            v = [
+                t1.wrapping_add(t2),
+                v[0],
+                v[1],
+                v[2],
+                v[3].wrapping_add(t1),
+                v[4],
+                v[5],
+                v[6],
+            ];
+        }
+        for (x, y) in h.iter_mut().zip(v) {
+            *x = x.wrapping_add(y);
+        }
+    }
+    let mut out = [0u8; 32];
+    for (i, word) in h.iter().enumerate() {
+        out[i * 4..i * 4 + 4].copy_from_slice(&word.to_be_bytes());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sha256_and_base64_match_known_vectors() {
+        assert_eq!(
+            base64(&sha256(b"")),
+            "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU="
+        );
+        assert_eq!(
+            base64(&sha256(b"abc")),
+            "ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0="
+        );
+        let long = "a".repeat(1000);
+        assert_eq!(
+            base64(&sha256(long.as_bytes())),
+            "Qe3s5C1j6Nm/UVqbppMuHCDLyfWl0TRkWttdsblzfqM="
+        );
+        assert_eq!(base64(b"ab"), "YWI=");
+        assert_eq!(base64(b"a"), "YQ==");
+    }
+
+    #[test]
+    fn the_policy_goes_first_in_head_and_hashes_only_inline_scripts() {
+        let html = "<html><head><title>t</title><script type=\"module\">init();</script>\
+                    <script src=\"x.js\"></script></head><body></body></html>";
+        let out = finish(html, &TeamConfig::default()).unwrap();
+        let head = out.find("<head>").unwrap();
+        assert!(out[head..]
+            .trim_start_matches("<head>")
+            .trim_start()
+            .starts_with(CSP_MARKER));
+        let with_charset = finish(
+            "<head><meta charset=\"utf-8\" /><script>x</script></head>",
+            &TeamConfig::default(),
+        )
+        .unwrap();
+        assert!(with_charset.starts_with("<head><meta charset=\"utf-8\" />\n    <meta http-equiv"));
+        let expected = format!("'sha256-{}'", base64(&sha256(b"init();")));
+        assert!(out.contains(&expected));
+        assert_eq!(out.matches("'sha256-").count(), 1);
+        assert!(
+            finish(&out, &TeamConfig::default()).is_err(),
+            "a second policy is refused"
+        );
+    }
+}
