@@ -44,9 +44,18 @@ pub fn request(
 /// The response, once `raw` holds all of it according to its Content-Length.
 fn complete(raw: &[u8]) -> Option<Response> {
     let split = raw.windows(4).position(|w| w == b"\r\n\r\n")?;
-    let head = std::str::from_utf8(&raw[..split]).ok()?.to_ascii_lowercase();
-    let length: usize = head.lines().find_map(|l| l.strip_prefix("content-length:"))?.trim().parse().ok()?;
-    (raw.len() >= split + 4 + length).then(|| parse(&raw[..split + 4 + length])).flatten()
+    let head = std::str::from_utf8(&raw[..split])
+        .ok()?
+        .to_ascii_lowercase();
+    let length: usize = head
+        .lines()
+        .find_map(|l| l.strip_prefix("content-length:"))?
+        .trim()
+        .parse()
+        .ok()?;
+    (raw.len() >= split + 4 + length)
+        .then(|| parse(&raw[..split + 4 + length]))
+        .flatten()
 }
 
 fn parse(raw: &[u8]) -> Option<Response> {
