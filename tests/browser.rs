@@ -356,7 +356,10 @@ fn the_page_loads_only_from_its_own_sub_path() {
     assert_eq!(verdict(b).0, "ok");
     let origin = page.server.origin();
     let urls = b.requested_urls(&page.server.url());
-    assert!(urls.len() >= 3, "the performance log recorded too few requests: {urls:?}");
+    assert!(
+        urls.len() >= 3,
+        "the performance log recorded too few requests: {urls:?}"
+    );
     for url in &urls {
         assert!(
             url.starts_with(&origin) || url.starts_with("data:"),

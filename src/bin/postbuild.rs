@@ -1,5 +1,7 @@
 //! Trunk's post-build step (see Trunk.toml): finishes the staged `index.html`.
 //!
+//! - Renders the guide (`src/ui/guide.rs`) to HTML with yew's server-side renderer and writes it into
+//!   `<div id="guide">`, so the page is readable before, or without, WebAssembly.
 //! - Validates the team configuration (README, "Team configuration") and fails the build on a mistake.
 //! - Writes the Content-Security-Policy `<meta>`: the hashes of Trunk's inline start-up script (its text changes with
 //!   every hashed file name, so it is computed here), plus the team's gateway origin in `connect-src`.
@@ -11,6 +13,10 @@ use std::path::PathBuf;
 use claude_auth_doctor::core::csp::build_policy;
 use claude_auth_doctor::core::team::{TeamConfig, BUILT_IN_JSON};
 
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
 fn main() {
     if let Err(message) = run() {
         eprintln!("postbuild: {message}");
@@ -31,13 +37,39 @@ fn run() -> Result<(), String> {
     std::fs::write(&path, html).map_err(|e| format!("{}: {e}", path.display()))
 }
 
+const GUIDE_SLOT: &str = "<div id=\"guide\"></div>";
+
+/// The guide as HTML, from the same component the app's code base holds.
+#[cfg(not(target_arch = "wasm32"))]
+fn render_guide() -> Result<String, String> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .map_err(|e| format!("tokio runtime: {e}"))?;
+    let local = tokio::task::LocalSet::new();
+    let renderer = yew::LocalServerRenderer::<claude_auth_doctor::ui::guide::Guide>::new().hydratable(false);
+    Ok(local.block_on(&runtime, renderer.render()))
+}
+
+#[cfg(target_arch = "wasm32")]
+fn render_guide() -> Result<String, String> {
+    Err("the post-build step runs natively".into())
+}
+
 const CSP_MARKER: &str = "<meta http-equiv=\"Content-Security-Policy\"";
 
-/// Adds the CSP `<meta>` right after `<meta charset>` (or first in `<head>`), before any script or stylesheet link.
+/// Fills the guide slot, then adds the CSP `<meta>` right after `<meta charset>` (or first in `<head>`), before any script or stylesheet link.
 fn finish(html: &str, team: &TeamConfig) -> Result<String, String> {
     if html.contains(CSP_MARKER) {
         return Err("index.html already has a Content-Security-Policy meta tag".into());
     }
+    let html = match html.find(GUIDE_SLOT) {
+        Some(at) => {
+            let slot_end = at + GUIDE_SLOT.len() - "</div>".len();
+            format!("{}{}{}", &html[..slot_end], render_guide()?, &html[slot_end..])
+        }
+        None => html.to_string(),
+    };
+    let html = html.as_str();
     let hashes: Vec<String> = inline_scripts(html)
         .map(|text| base64(&sha256(text.as_bytes())))
         .collect();
@@ -205,5 +237,14 @@ mod tests {
             finish(&out, &TeamConfig::default()).is_err(),
             "a second policy is refused"
         );
+    }
+
+    #[test]
+    fn the_guide_is_rendered_into_its_slot() {
+        let html = "<head></head><body><div id=\"guide\"></div><div id=\"app\"></div></body>";
+        let out = finish(html, &TeamConfig::default()).unwrap();
+        assert!(out.contains("data-testid=\"guide\""));
+        assert!(out.contains("Quick checks") && out.contains("/status"));
+        assert!(out.contains("<div id=\"app\"></div>"));
     }
 }

@@ -57,24 +57,8 @@ pub fn app() -> Html {
 
     html! {
         <>
-            <header class="page-header">
-                <h1>{"Claude Code auth doctor"}</h1>
-                <p class="lede">{"Get out of "}<q>{"failed to authenticate · API Error 401"}</q>
-                    {". Check the key's shape, test it live, read the error, and get fix steps for your setup."}</p>
-            </header>
-            <main id="main">
                 <KeyCheck report={state.key.clone()} show_last20={state.show_last20}
                     {on_change} {on_clear} {on_toggle_last20} input_ref={key_input} />
-                <section class="card privacy" aria-labelledby="privacy-heading">
-                    <h2 id="privacy-heading">{"How this page keeps your key private"}</h2>
-                    <ul>
-                        <li>{"The key stays in this tab's memory only: never saved to storage, cookies, the address bar or history, never logged."}</li>
-                        <li>{"It is dropped when you press Clear or leave the page."}</li>
-                        <li>{"The page loads nothing from other sites: no fonts, CDNs, analytics or telemetry."}</li>
-                        <li>{"Browser extensions that can read pages can read this one too. When in doubt, test with a fresh key that has a low spend limit, and revoke it afterwards."}</li>
-                    </ul>
-                </section>
-            </main>
         </>
     }
 }

@@ -1,5 +1,6 @@
 //! The thin UI: one component per file, all state transitions in `state.rs`.
 
 pub mod app;
+pub mod guide;
 pub mod key_check;
 pub mod state;
