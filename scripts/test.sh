@@ -16,7 +16,8 @@ cargo clippy --all-targets --features e2e -- -D warnings
 cargo clippy --lib --bins --target wasm32-unknown-unknown -- -D warnings
 step "native tests (unit, property, stand-in API)"
 cargo test
-step "release build with Trunk"
+step "release builds with Trunk: the public page (dist/) and a team build (target/dist-team)"
+AUTH_DOCTOR_TEAM_CONFIG=tests/fixtures/team.json trunk build --release --offline --dist target/dist-team
 trunk build --release --offline
 step "browser tests (headless Chromium against dist/)"
 cargo test --features e2e --test browser --test browser_live --test browser_guidance --test browser_site -- --test-threads=1

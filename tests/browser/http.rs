@@ -1,4 +1,6 @@
 //! A minimal blocking HTTP/1.1 client for loopback use in tests (WebDriver and health checks).
+// Shared by several test crates, each of which uses a different part.
+#![allow(dead_code)]
 
 use std::io::{Read, Write};
 use std::net::TcpStream;

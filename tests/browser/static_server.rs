@@ -1,5 +1,7 @@
 //! Serves the release `dist/` on loopback under a sub-path, as a team's static host would, and records every
 //! request it gets.
+// Shared by several test crates, each of which uses a different part.
+#![allow(dead_code)]
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};

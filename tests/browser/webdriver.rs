@@ -1,4 +1,6 @@
 //! Drives headless Chromium through chromedriver's W3C WebDriver API (a small blocking client).
+// Shared by several test crates, each of which uses a different part.
+#![allow(dead_code)]
 
 use std::net::TcpListener;
 use std::process::{Child, Command, Stdio};
@@ -310,6 +312,15 @@ impl Browser {
 
     fn call_root(&self, method: &str, path: &str, body: Value) -> Value {
         self.call(method, path, Some(body))
+    }
+
+    /// Sends a Chrome DevTools Protocol command through chromedriver.
+    pub fn cdp(&self, cmd: &str, params: Value) -> Value {
+        self.call(
+            "POST",
+            "/goog/cdp/execute",
+            Some(json!({ "cmd": cmd, "params": params })),
+        )
     }
 
     /// Saves a PNG screenshot of the viewport.

@@ -1,0 +1,129 @@
+//! The benchmark (not a test: every function is `#[ignore]`d and asserts nothing about speed). Run it with
+//! `scripts/bench.sh`, which builds the page and the Yew hello-world in `bench/hello` with the same profile and then
+//! runs `cargo test --release --features e2e --test bench_load -- --ignored --nocapture`.
+//!
+//! It prints, per asset, raw / gzip -9 / brotli -q11 sizes, and for N cold loads in headless Chromium (a fresh
+//! browser profile each time) the medians of: first contentful paint, and "ready" (the moment Trunk's start-up script
+//! announces the WebAssembly app has started, i.e. the key field is interactive), for the page, the hello-world and a
+//! plain static HTML page.
+
+#[path = "browser/http.rs"]
+mod http;
+#[path = "browser/static_server.rs"]
+mod static_server;
+#[path = "browser/webdriver.rs"]
+mod webdriver;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::json;
+use static_server::StaticServer;
+use webdriver::{Browser, Options};
+
+fn runs() -> usize {
+    std::env::var("BENCH_RUNS").ok().and_then(|r| r.parse().ok()).unwrap_or(9)
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn gzip_size(path: &Path) -> usize {
+    let out = Command::new("gzip").args(["-9", "-c"]).arg(path).output().expect("gzip");
+    out.stdout.len()
+}
+
+fn brotli_size(path: &Path) -> Option<usize> {
+    let script = "const z=require('zlib');const b=z.brotliCompressSync(require('fs').readFileSync(process.argv[1]),\
+                  {params:{[z.constants.BROTLI_PARAM_QUALITY]:11}});process.stdout.write(String(b.length))";
+    let out = Command::new("node").args(["-e", script]).arg(path).output().ok()?;
+    String::from_utf8(out.stdout).ok()?.trim().parse().ok()
+}
+
+fn kib(bytes: usize) -> String {
+    format!("{:.1}", bytes as f64 / 1024.0)
+}
+
+fn size_table(name: &str, dir: &Path) -> (usize, usize) {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|_| panic!("{} missing: run scripts/bench.sh", dir.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file())
+        .collect();
+    files.sort();
+    let (mut raw_total, mut gz_total, mut br_total) = (0, 0, 0);
+    println!("\n{name}: {}", dir.display());
+    println!("| asset | raw KiB | gzip KiB | brotli KiB |");
+    println!("|---|---:|---:|---:|");
+    for file in &files {
+        let raw = std::fs::metadata(file).unwrap().len() as usize;
+        let gz = gzip_size(file);
+        let br = brotli_size(file).unwrap_or(0);
+        raw_total += raw;
+        gz_total += gz;
+        br_total += br;
+        let short = file.file_name().unwrap().to_string_lossy().to_string();
+        println!("| {short} | {} | {} | {} |", kib(raw), kib(gz), kib(br));
+    }
+    println!("| **total** | {} | {} | {} |", kib(raw_total), kib(gz_total), kib(br_total));
+    (raw_total, gz_total)
+}
+
+/// Records when Trunk's start-up script announces the app (before the page's own scripts run).
+const READY_PROBE: &str = "addEventListener('TrunkApplicationStarted', () => { window.__ready = performance.now(); });";
+
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    values[values.len() / 2]
+}
+
+/// Median (first contentful paint, ready) in ms over cold loads; ready is None for a page without WebAssembly.
+fn load_timings(dir: &Path, wasm: bool) -> (f64, Option<f64>) {
+    let server = StaticServer::start(dir.to_path_buf(), "/bench/");
+    let (mut fcps, mut readies) = (Vec::new(), Vec::new());
+    for _ in 0..runs() {
+        let browser = Browser::start(Options::default());
+        browser.cdp("Page.addScriptToEvaluateOnNewDocument", json!({ "source": READY_PROBE }));
+        browser.cdp("Network.setCacheDisabled", json!({ "cacheDisabled": true }));
+        browser.goto(&server.url());
+        if wasm {
+            let ready = browser.wait_for("window.__ready", "the app to start");
+            readies.push(ready.as_f64().unwrap());
+        }
+        let fcp = browser.wait_for(
+            "(performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime",
+            "first contentful paint",
+        );
+        fcps.push(fcp.as_f64().unwrap());
+    }
+    (median(fcps), wasm.then(|| median(readies)))
+}
+
+#[test]
+#[ignore = "a benchmark: run scripts/bench.sh"]
+fn benchmark() {
+    let page = std::env::var("DIST_DIR").map(PathBuf::from).unwrap_or_else(|_| root().join("dist"));
+    let hello = root().join("bench/hello/dist");
+    let plain = root().join("bench/static");
+    println!("# Sizes (every file of each dist; the page's whole initial load)");
+    let (_, page_gz) = size_table("page", &page);
+    size_table("Yew hello-world (same profile)", &hello);
+    println!("\nbudget: initial load {} KiB gzip of 127.0 KiB (130 KB)", kib(page_gz));
+
+    println!("\n# Cold loads in headless Chromium, median of {} (ms since navigation start)", runs());
+    let (page_fcp, page_ready) = load_timings(&page, true);
+    let (hello_fcp, hello_ready) = load_timings(&hello, true);
+    let (plain_fcp, _) = load_timings(&plain, false);
+    let (page_ready, hello_ready) = (page_ready.unwrap(), hello_ready.unwrap());
+    println!("| page | first contentful paint | app ready (key field interactive) |");
+    println!("|---|---:|---:|");
+    println!("| this page | {page_fcp:.0} | {page_ready:.0} |");
+    println!("| Yew hello-world | {hello_fcp:.0} | {hello_ready:.0} |");
+    println!("| plain static HTML | {plain_fcp:.0} | n/a |");
+    println!(
+        "\nready ratio page / hello-world: {:.2} (budget 1.5); FCP page - static: {:+.0} ms",
+        page_ready / hello_ready,
+        page_fcp - plain_fcp
+    );
+}
