@@ -8,4 +8,5 @@
 //! and it leaves the tab only in the live test request, to the base URL the person chose.
 
 pub mod core;
+pub mod net;
 pub mod ui;

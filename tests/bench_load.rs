@@ -22,7 +22,10 @@ use static_server::StaticServer;
 use webdriver::{Browser, Options};
 
 fn runs() -> usize {
-    std::env::var("BENCH_RUNS").ok().and_then(|r| r.parse().ok()).unwrap_or(9)
+    std::env::var("BENCH_RUNS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(9)
 }
 
 fn root() -> PathBuf {
@@ -30,14 +33,22 @@ fn root() -> PathBuf {
 }
 
 fn gzip_size(path: &Path) -> usize {
-    let out = Command::new("gzip").args(["-9", "-c"]).arg(path).output().expect("gzip");
+    let out = Command::new("gzip")
+        .args(["-9", "-c"])
+        .arg(path)
+        .output()
+        .expect("gzip");
     out.stdout.len()
 }
 
 fn brotli_size(path: &Path) -> Option<usize> {
     let script = "const z=require('zlib');const b=z.brotliCompressSync(require('fs').readFileSync(process.argv[1]),\
                   {params:{[z.constants.BROTLI_PARAM_QUALITY]:11}});process.stdout.write(String(b.length))";
-    let out = Command::new("node").args(["-e", script]).arg(path).output().ok()?;
+    let out = Command::new("node")
+        .args(["-e", script])
+        .arg(path)
+        .output()
+        .ok()?;
     String::from_utf8(out.stdout).ok()?.trim().parse().ok()
 }
 
@@ -66,12 +77,18 @@ fn size_table(name: &str, dir: &Path) -> (usize, usize) {
         let short = file.file_name().unwrap().to_string_lossy().to_string();
         println!("| {short} | {} | {} | {} |", kib(raw), kib(gz), kib(br));
     }
-    println!("| **total** | {} | {} | {} |", kib(raw_total), kib(gz_total), kib(br_total));
+    println!(
+        "| **total** | {} | {} | {} |",
+        kib(raw_total),
+        kib(gz_total),
+        kib(br_total)
+    );
     (raw_total, gz_total)
 }
 
 /// Records when Trunk's start-up script announces the app (before the page's own scripts run).
-const READY_PROBE: &str = "addEventListener('TrunkApplicationStarted', () => { window.__ready = performance.now(); });";
+const READY_PROBE: &str =
+    "addEventListener('TrunkApplicationStarted', () => { window.__ready = performance.now(); });";
 
 fn median(mut values: Vec<f64>) -> f64 {
     values.sort_by(|a, b| a.partial_cmp(b).unwrap());
@@ -84,7 +101,10 @@ fn load_timings(dir: &Path, wasm: bool) -> (f64, Option<f64>) {
     let (mut fcps, mut readies) = (Vec::new(), Vec::new());
     for _ in 0..runs() {
         let browser = Browser::start(Options::default());
-        browser.cdp("Page.addScriptToEvaluateOnNewDocument", json!({ "source": READY_PROBE }));
+        browser.cdp(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({ "source": READY_PROBE }),
+        );
         browser.cdp("Network.setCacheDisabled", json!({ "cacheDisabled": true }));
         browser.goto(&server.url());
         if wasm {
@@ -103,15 +123,23 @@ fn load_timings(dir: &Path, wasm: bool) -> (f64, Option<f64>) {
 #[test]
 #[ignore = "a benchmark: run scripts/bench.sh"]
 fn benchmark() {
-    let page = std::env::var("DIST_DIR").map(PathBuf::from).unwrap_or_else(|_| root().join("dist"));
+    let page = std::env::var("DIST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| root().join("dist"));
     let hello = root().join("bench/hello/dist");
     let plain = root().join("bench/static");
     println!("# Sizes (every file of each dist; the page's whole initial load)");
     let (_, page_gz) = size_table("page", &page);
     size_table("Yew hello-world (same profile)", &hello);
-    println!("\nbudget: initial load {} KiB gzip of 127.0 KiB (130 KB)", kib(page_gz));
+    println!(
+        "\nbudget: initial load {} KiB gzip of 127.0 KiB (130 KB)",
+        kib(page_gz)
+    );
 
-    println!("\n# Cold loads in headless Chromium, median of {} (ms since navigation start)", runs());
+    println!(
+        "\n# Cold loads in headless Chromium, median of {} (ms since navigation start)",
+        runs()
+    );
     let (page_fcp, page_ready) = load_timings(&page, true);
     let (hello_fcp, hello_ready) = load_timings(&hello, true);
     let (plain_fcp, _) = load_timings(&plain, false);

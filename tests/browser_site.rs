@@ -31,7 +31,10 @@ fn open(dist: PathBuf, options: Options) -> (Browser, StaticServer) {
 }
 
 fn wait_for_app(b: &Browser) {
-    b.wait_for("document.querySelector('[data-testid=\"key-input\"]')", "the app to mount");
+    b.wait_for(
+        "document.querySelector('[data-testid=\"key-input\"]')",
+        "the app to mount",
+    );
 }
 
 fn csp_of(b: &Browser) -> String {
@@ -89,7 +92,10 @@ fn the_dist_is_portable_and_keeps_sri() {
                 value.starts_with("./") || value.starts_with('#') || value.starts_with("https://"),
                 "absolute or remote asset URL in index.html: {value}"
             );
-            assert!(!value.starts_with("https://") || !value.contains('.'), "remote asset: {value}");
+            assert!(
+                !value.starts_with("https://") || !value.contains('.'),
+                "remote asset: {value}"
+            );
         }
     }
     let integrity = html.matches("integrity=\"sha384-").count();
@@ -107,38 +113,89 @@ fn the_initial_load_fits_the_budget() {
         if !path.is_file() {
             continue;
         }
-        let out = std::process::Command::new("gzip").args(["-9", "-c"]).arg(&path).output().expect("gzip");
+        let out = std::process::Command::new("gzip")
+            .args(["-9", "-c"])
+            .arg(&path)
+            .output()
+            .expect("gzip");
         total += out.stdout.len();
-        lines.push(format!("{}: {} bytes gzip", path.display(), out.stdout.len()));
+        lines.push(format!(
+            "{}: {} bytes gzip",
+            path.display(),
+            out.stdout.len()
+        ));
     }
-    assert!(total <= BUDGET_GZIP_BYTES, "initial load {total} bytes gzip > {BUDGET_GZIP_BYTES}:\n{}", lines.join("\n"));
+    assert!(
+        total <= BUDGET_GZIP_BYTES,
+        "initial load {total} bytes gzip > {BUDGET_GZIP_BYTES}:\n{}",
+        lines.join("\n")
+    );
 }
 
 #[test]
 fn the_guide_is_there_without_javascript() {
-    let (b, _server) = open(dist_dir(), Options { javascript_disabled: true, ..Options::default() });
+    let (b, _server) = open(
+        dist_dir(),
+        Options {
+            javascript_disabled: true,
+            ..Options::default()
+        },
+    );
     b.wait_for("document.readyState === 'complete'", "the page to load");
     let text = b.js("return document.body.innerText;", vec![]);
     let text = text.as_str().unwrap();
-    for needle in ["Quick checks", "/status", "claude auth status", "The usual causes", "keeps your key private"] {
-        assert!(text.contains(needle), "{needle:?} missing without JavaScript");
+    for needle in [
+        "Quick checks",
+        "/status",
+        "claude auth status",
+        "The usual causes",
+        "keeps your key private",
+    ] {
+        assert!(
+            text.contains(needle),
+            "{needle:?} missing without JavaScript"
+        );
     }
-    assert!(text.contains("need JavaScript"), "the noscript note is missing");
-    assert_eq!(b.js("return !!document.querySelector('[data-testid=\"key-input\"]');", vec![]), json!(false));
+    assert!(
+        text.contains("need JavaScript"),
+        "the noscript note is missing"
+    );
+    assert_eq!(
+        b.js(
+            "return !!document.querySelector('[data-testid=\"key-input\"]');",
+            vec![]
+        ),
+        json!(false)
+    );
     b.screenshot(&screenshot_path("site-javascript-disabled.png"));
 }
 
 #[test]
 fn the_guide_does_not_move_when_the_app_takes_over() {
     // The build-time guide sits in its own column: its position is the same with and without the app.
-    let (plain, _a) = open(dist_dir(), Options { javascript_disabled: true, ..Options::default() });
+    let (plain, _a) = open(
+        dist_dir(),
+        Options {
+            javascript_disabled: true,
+            ..Options::default()
+        },
+    );
     plain.wait_for("document.readyState === 'complete'", "the page to load");
-    let before = plain.js("return document.getElementById('guide').getBoundingClientRect().top;", vec![]);
+    let before = plain.js(
+        "return document.getElementById('guide').getBoundingClientRect().top;",
+        vec![],
+    );
     let (b, _s) = open(dist_dir(), Options::default());
     wait_for_app(&b);
-    let after = b.js("return document.getElementById('guide').getBoundingClientRect().top;", vec![]);
+    let after = b.js(
+        "return document.getElementById('guide').getBoundingClientRect().top;",
+        vec![],
+    );
     assert_eq!(before, after, "the guide moved when WebAssembly took over");
-    let guides = b.js("return document.querySelectorAll('[data-testid=\"guide\"]').length;", vec![]);
+    let guides = b.js(
+        "return document.querySelectorAll('[data-testid=\"guide\"]').length;",
+        vec![],
+    );
     assert_eq!(guides, json!(1), "the guide is shown twice");
 }
 
@@ -147,21 +204,37 @@ fn the_policy_blocks_origins_it_does_not_list() {
     let (b, _server) = open(dist_dir(), Options::default());
     wait_for_app(&b);
     let csp = csp_of(&b);
-    assert!(csp.contains("default-src 'none'") && csp.contains("'wasm-unsafe-eval'"), "{csp}");
-    assert!(!csp.contains("'unsafe-inline'") && !csp.contains("'unsafe-eval'"), "{csp}");
+    assert!(
+        csp.contains("default-src 'none'") && csp.contains("'wasm-unsafe-eval'"),
+        "{csp}"
+    );
+    assert!(
+        !csp.contains("'unsafe-inline'") && !csp.contains("'unsafe-eval'"),
+        "{csp}"
+    );
     // Another loopback address, not in connect-src: the fetch must be refused before anything is sent.
     let other = TcpListener::bind("127.0.0.2:0").expect("bind 127.0.0.2");
     other.set_nonblocking(true).unwrap();
-    let url = format!("http://127.0.0.2:{}/v1/models", other.local_addr().unwrap().port());
+    let url = format!(
+        "http://127.0.0.2:{}/v1/models",
+        other.local_addr().unwrap().port()
+    );
     let result = b.js_async(
         "const [url, done] = arguments; let violated = null;
          document.addEventListener('securitypolicyviolation', e => { violated = e.violatedDirective; });
          fetch(url).then(() => done({ok: true, violated}), e => setTimeout(() => done({ok: false, violated}), 50));",
         vec![json!(url)],
     );
-    assert_eq!(result["ok"], json!(false), "the fetch went through: {result}");
+    assert_eq!(
+        result["ok"],
+        json!(false),
+        "the fetch went through: {result}"
+    );
     assert_eq!(result["violated"], json!("connect-src"), "{result}");
-    assert!(other.accept().is_err(), "a connection reached the unlisted origin");
+    assert!(
+        other.accept().is_err(),
+        "a connection reached the unlisted origin"
+    );
 }
 
 #[test]
@@ -173,9 +246,15 @@ fn a_base_url_outside_the_policy_is_reported_not_sent() {
     b.click("live-test");
     assert_eq!(wait_outcome(&b), "blocked-by-policy");
     let text = b.text("live-result");
-    assert!(text.contains("Content-Security-Policy"), "the reason is not explained: {text}");
+    assert!(
+        text.contains("Content-Security-Policy"),
+        "the reason is not explained: {text}"
+    );
     let urls = b.requested_urls(&server.url());
-    assert!(urls.iter().all(|u| !u.contains("not-allowed")), "a request was made: {urls:?}");
+    assert!(
+        urls.iter().all(|u| !u.contains("not-allowed")),
+        "a request was made: {urls:?}"
+    );
 }
 
 #[test]
@@ -183,31 +262,55 @@ fn a_whole_session_reaches_only_the_page_and_the_chosen_api() {
     let api = StandIn::start();
     let (b, server) = open(dist_dir(), Options::default());
     wait_for_app(&b);
-    b.paste("key-input", &format!("export ANTHROPIC_API_KEY=\"{KEY_VALID}\"\n"));
+    b.paste(
+        "key-input",
+        &format!("export ANTHROPIC_API_KEY=\"{KEY_VALID}\"\n"),
+    );
     set_input(&b, "base-url", &api.base_url());
     b.click("live-test");
     assert_eq!(wait_outcome(&b), "valid");
     b.paste("error-input", "API Error: 401 {\"type\":\"error\",\"error\":{\"type\":\"authentication_error\",\"message\":\"invalid x-api-key\"}}");
-    b.wait_for("document.querySelector('[data-testid=\"error-diagnosis\"]')", "a diagnosis");
-    for (os, shell) in [("windows", "powershell"), ("linux", "fish"), ("macos", "zsh")] {
+    b.wait_for(
+        "document.querySelector('[data-testid=\"error-diagnosis\"]')",
+        "a diagnosis",
+    );
+    for (os, shell) in [
+        ("windows", "powershell"),
+        ("linux", "fish"),
+        ("macos", "zsh"),
+    ] {
         select(&b, "setup-os", os);
         select(&b, "setup-shell", shell);
     }
     select(&b, "setup-auth", "gateway");
-    b.wait_for("document.querySelector('[data-testid=\"fix-steps\"]').innerText.length > 0", "fix steps");
+    b.wait_for(
+        "document.querySelector('[data-testid=\"fix-steps\"]').innerText.length > 0",
+        "fix steps",
+    );
     let page_origin = server.origin();
     let api_origin = api.base_url();
     let urls = b.requested_urls(&server.url());
-    assert!(urls.iter().any(|u| u.starts_with(&api_origin)), "the live test request is not in the log: {urls:?}");
+    assert!(
+        urls.iter().any(|u| u.starts_with(&api_origin)),
+        "the live test request is not in the log: {urls:?}"
+    );
     for url in &urls {
         assert!(
-            url.starts_with(&page_origin) || url.starts_with(&api_origin) || url.starts_with("data:"),
+            url.starts_with(&page_origin)
+                || url.starts_with(&api_origin)
+                || url.starts_with("data:"),
             "a request to another origin: {url}"
         );
     }
     let served = server.requests.lock().unwrap().clone();
-    assert!(served.iter().all(|p| p.starts_with(SUB_PATH)), "a request escaped the sub-path: {served:?}");
-    assert!(api.requests().iter().all(|r| !r.path.contains("sk-ant")), "the key went into a URL");
+    assert!(
+        served.iter().all(|p| p.starts_with(SUB_PATH)),
+        "a request escaped the sub-path: {served:?}"
+    );
+    assert!(
+        api.requests().iter().all(|r| !r.path.contains("sk-ant")),
+        "the key went into a URL"
+    );
 }
 
 /// The team build (scripts/test.sh makes it with tests/fixtures/team.json): its gateway is in the policy and its
@@ -215,20 +318,51 @@ fn a_whole_session_reaches_only_the_page_and_the_chosen_api() {
 #[test]
 fn a_team_build_allows_its_gateway_and_opens_with_its_setup() {
     let dist = PathBuf::from(std::env::var("TEAM_DIST_DIR").unwrap_or_else(|_| {
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("target/dist-team").display().to_string()
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("target/dist-team")
+            .display()
+            .to_string()
     }));
-    assert!(dist.join("index.html").is_file(), "{} missing: scripts/test.sh builds it", dist.display());
+    assert!(
+        dist.join("index.html").is_file(),
+        "{} missing: scripts/test.sh builds it",
+        dist.display()
+    );
     let (b, _server) = open(dist, Options::default());
     wait_for_app(&b);
     let csp = csp_of(&b);
-    assert!(csp.contains("https://llm.example.com"), "the team gateway is not in connect-src: {csp}");
-    let base = b.js("return document.querySelector('[data-testid=\"base-url\"]').value;", vec![]);
-    assert_eq!(base, json!("https://llm.example.com/anthropic"), "the team gateway is not the default base URL");
-    for (testid, value) in [("setup-os", "windows"), ("setup-shell", "powershell"), ("setup-launcher", "vscode"), ("setup-auth", "gateway")] {
-        let got = b.js(&format!("return document.querySelector('[data-testid=\"{testid}\"]').value;"), vec![]);
+    assert!(
+        csp.contains("https://llm.example.com"),
+        "the team gateway is not in connect-src: {csp}"
+    );
+    let base = b.js(
+        "return document.querySelector('[data-testid=\"base-url\"]').value;",
+        vec![],
+    );
+    assert_eq!(
+        base,
+        json!("https://llm.example.com/anthropic"),
+        "the team gateway is not the default base URL"
+    );
+    for (testid, value) in [
+        ("setup-os", "windows"),
+        ("setup-shell", "powershell"),
+        ("setup-launcher", "vscode"),
+        ("setup-auth", "gateway"),
+    ] {
+        let got = b.js(
+            &format!("return document.querySelector('[data-testid=\"{testid}\"]').value;"),
+            vec![],
+        );
         assert_eq!(got, json!(value), "{testid}");
     }
     let claude_md = b.text("claude-md");
-    assert!(claude_md.contains("Example Corp"), "team name missing from CLAUDE.md");
-    assert!(claude_md.contains("#ai-help"), "team lines missing from CLAUDE.md");
+    assert!(
+        claude_md.contains("Example Corp"),
+        "team name missing from CLAUDE.md"
+    );
+    assert!(
+        claude_md.contains("#ai-help"),
+        "team lines missing from CLAUDE.md"
+    );
 }

@@ -8,6 +8,9 @@
 //!
 //! Run by Trunk with `TRUNK_STAGING_DIR` set; by hand: `cargo run --bin postbuild -- dist`.
 
+// The step runs natively only; on wasm32 (clippy of every target) `main` is empty and the rest unused.
+#![cfg_attr(target_arch = "wasm32", allow(dead_code, unused_imports))]
+
 use std::path::PathBuf;
 
 use claude_auth_doctor::core::csp::build_policy;
@@ -46,7 +49,8 @@ fn render_guide() -> Result<String, String> {
         .build()
         .map_err(|e| format!("tokio runtime: {e}"))?;
     let local = tokio::task::LocalSet::new();
-    let renderer = yew::LocalServerRenderer::<claude_auth_doctor::ui::guide::Guide>::new().hydratable(false);
+    let renderer =
+        yew::LocalServerRenderer::<claude_auth_doctor::ui::guide::Guide>::new().hydratable(false);
     Ok(local.block_on(&runtime, renderer.render()))
 }
 
@@ -65,7 +69,12 @@ fn finish(html: &str, team: &TeamConfig) -> Result<String, String> {
     let html = match html.find(GUIDE_SLOT) {
         Some(at) => {
             let slot_end = at + GUIDE_SLOT.len() - "</div>".len();
-            format!("{}{}{}", &html[..slot_end], render_guide()?, &html[slot_end..])
+            format!(
+                "{}{}{}",
+                &html[..slot_end],
+                render_guide()?,
+                &html[slot_end..]
+            )
         }
         None => html.to_string(),
     };

@@ -6,6 +6,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::key_check::KeyCheck;
+use super::live_test::LiveTestSection;
 use super::state::{Action, State};
 
 #[function_component(App)]
@@ -54,11 +55,17 @@ pub fn app() -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |()| dispatcher.dispatch(Action::ToggleLast20))
     };
+    // Live test (issue 5): any of its actions, straight to the reducer.
+    let on_live_action = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |action: Action| dispatcher.dispatch(action))
+    };
 
     html! {
         <>
                 <KeyCheck report={state.key.clone()} show_last20={state.show_last20}
                     {on_change} {on_clear} {on_toggle_last20} input_ref={key_input} />
+                <LiveTestSection report={state.key.clone()} live={state.live.clone()} on_action={on_live_action} />
         </>
     }
 }

@@ -3,4 +3,5 @@
 pub mod app;
 pub mod guide;
 pub mod key_check;
+pub mod live_test;
 pub mod state;

@@ -8,6 +8,9 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use crate::core::key::{analyze, KeyReport};
+// Live test (issue 5).
+use crate::core::codes::{AuthScheme, OutcomeCode, Shell};
+use crate::core::outcome::Outcome;
 
 #[derive(Clone, Default, PartialEq)]
 pub struct State {
@@ -17,6 +20,8 @@ pub struct State {
     pub key: Option<Rc<KeyReport>>,
     /// Whether the person asked to see the last 20 characters of the cleaned key.
     pub show_last20: bool,
+    /// The live test call: its settings and the current run (see `LiveTest`).
+    pub live: LiveTest,
 }
 
 pub enum Action {
@@ -25,6 +30,159 @@ pub enum Action {
     /// Drop the key and everything derived from it.
     ClearKey,
     ToggleLast20,
+
+    // ----- Live test (issue 5) -----
+    /// The base-url field's text changed. Resets the result.
+    LiveSetBaseUrl(String),
+    /// The credential header changed. Resets the result.
+    LiveSetScheme(AuthScheme),
+    /// The billing probe opt-in.
+    LiveSetBilling(bool),
+    /// The shell the terminal check is written for (the setup section may drive this later).
+    LiveSetCurlShell(Shell),
+    /// A test started (`run` is unique per click); the result shows `pending`.
+    LiveStarted {
+        run: u64,
+    },
+    /// A running test moved to its next request.
+    LiveStep {
+        run: u64,
+        step: LiveStep,
+    },
+    /// A test ended. Ignored unless that same run is still the one running (a reset in between wins).
+    LiveFinished {
+        run: u64,
+        result: Rc<LiveResult>,
+    },
+}
+
+// ----- Live test (issue 5): settings, the current run and its result -----
+
+/// Which request a running test is waiting for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LiveStep {
+    /// `GET /v1/models` (free).
+    Models,
+    /// `POST /v1/messages` with `max_tokens: 1` on this model (the billing probe).
+    Messages { model: String },
+}
+
+/// One request of a finished test, for the summary (never the credential).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProbeLine {
+    /// `GET /v1/models` or `POST /v1/messages (model, max_tokens 1)`.
+    pub label: String,
+    pub status: Option<u16>,
+    pub code: OutcomeCode,
+}
+
+/// What a finished (or refused) test shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LiveResult {
+    pub outcome: Outcome,
+    /// What the person should know about what was sent (e.g. "sent cleaned"), from `probe::plan`.
+    pub notes: Vec<String>,
+    pub probes: Vec<ProbeLine>,
+    /// Wall time of the requests; `None` when nothing was sent.
+    pub elapsed_ms: Option<u32>,
+    /// The key's redacted fingerprint (prefix + last 4), when it has one. Never more of the key.
+    pub fingerprint: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum LiveStatus {
+    /// No result: never run, or reset by a new key, base URL or scheme.
+    Idle,
+    Running {
+        run: u64,
+        step: LiveStep,
+    },
+    Done {
+        run: u64,
+        result: Rc<LiveResult>,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct LiveTest {
+    /// The base-url field's text, as typed (checked with `probe::parse_base_url`).
+    pub base_url: String,
+    pub scheme: AuthScheme,
+    /// Also run the 1-token billing probe.
+    pub billing: bool,
+    /// The shell of the equivalent terminal command.
+    pub curl_shell: Shell,
+    pub status: LiveStatus,
+    /// Bumped on every reset, so the UI aborts a request still in flight.
+    pub epoch: u64,
+}
+
+impl Default for LiveTest {
+    /// Anthropic's API with x-api-key, or the team's gateway when the build has one (README, "Team configuration").
+    fn default() -> Self {
+        let team = crate::core::team::built_in();
+        let (base_url, scheme) = match team.gateway {
+            Some((base, scheme)) => (base.to_string(), scheme),
+            None => (
+                crate::core::probe::ANTHROPIC_BASE.to_string(),
+                AuthScheme::XApiKey,
+            ),
+        };
+        let curl_shell = team.setup.map(|setup| setup.shell).unwrap_or(Shell::Bash);
+        LiveTest {
+            base_url,
+            scheme,
+            billing: false,
+            curl_shell,
+            status: LiveStatus::Idle,
+            epoch: 0,
+        }
+    }
+}
+
+impl LiveTest {
+    /// Drops the result (no stale answer for a different key or URL) and abandons a test in flight.
+    fn reset(&mut self) {
+        self.status = LiveStatus::Idle;
+        self.epoch += 1;
+    }
+
+    pub fn is_running(&self) -> bool {
+        matches!(self.status, LiveStatus::Running { .. })
+    }
+
+    fn running(&self, run: u64) -> bool {
+        matches!(self.status, LiveStatus::Running { run: r, .. } if r == run)
+    }
+
+    fn apply(&mut self, action: Action) {
+        match action {
+            Action::LiveSetBaseUrl(text) if text != self.base_url => {
+                self.base_url = text;
+                self.reset();
+            }
+            Action::LiveSetScheme(scheme) if scheme != self.scheme => {
+                self.scheme = scheme;
+                self.reset();
+            }
+            Action::LiveSetBilling(on) => self.billing = on,
+            Action::LiveSetCurlShell(shell) => self.curl_shell = shell,
+            Action::LiveStarted { run } => {
+                self.status = LiveStatus::Running {
+                    run,
+                    step: LiveStep::Models,
+                }
+            }
+            Action::LiveStep { run, step } if self.running(run) => {
+                self.status = LiveStatus::Running { run, step };
+            }
+            Action::LiveFinished { run, result } if self.running(run) => {
+                self.status = LiveStatus::Done { run, result };
+            }
+            // Unchanged settings, stale runs, and actions that are not the live test's.
+            _ => {}
+        }
+    }
 }
 
 impl State {
@@ -44,13 +202,23 @@ impl Reducible for State {
                 next.key = Some(Rc::new(analyze(&text)));
                 next.key_raw = text;
                 next.show_last20 = false;
+                next.live.reset();
             }
             Action::ClearKey => {
                 next.key_raw = String::new();
                 next.key = None;
                 next.show_last20 = false;
+                next.live.reset();
             }
             Action::ToggleLast20 => next.show_last20 = !next.show_last20,
+            // Live test (issue 5).
+            live @ (Action::LiveSetBaseUrl(_)
+            | Action::LiveSetScheme(_)
+            | Action::LiveSetBilling(_)
+            | Action::LiveSetCurlShell(_)
+            | Action::LiveStarted { .. }
+            | Action::LiveStep { .. }
+            | Action::LiveFinished { .. }) => next.live.apply(live),
         }
         Rc::new(next)
     }
@@ -78,6 +246,83 @@ mod tests {
         assert!(!s.has_key());
         assert!(s.key.is_none());
         assert!(!s.show_last20);
+    }
+
+    fn finished(code: OutcomeCode) -> Rc<LiveResult> {
+        Rc::new(LiveResult {
+            outcome: Outcome::new(code),
+            notes: Vec::new(),
+            probes: Vec::new(),
+            elapsed_ms: Some(5),
+            fingerprint: None,
+        })
+    }
+
+    #[test]
+    fn a_live_result_is_dropped_by_a_new_key_base_url_or_scheme() {
+        let resets: Vec<fn() -> Action> = vec![
+            || Action::SetKey("x".into()),
+            || Action::ClearKey,
+            || Action::LiveSetBaseUrl("http://127.0.0.1:4000".into()),
+            || Action::LiveSetScheme(AuthScheme::Bearer),
+        ];
+        for reset in resets {
+            let s = apply(Rc::new(State::default()), Action::LiveStarted { run: 1 });
+            let s = apply(
+                s,
+                Action::LiveFinished {
+                    run: 1,
+                    result: finished(OutcomeCode::Valid),
+                },
+            );
+            assert!(matches!(s.live.status, LiveStatus::Done { run: 1, .. }));
+            let epoch = s.live.epoch;
+            let s = apply(s, reset());
+            assert_eq!(s.live.status, LiveStatus::Idle);
+            assert_eq!(s.live.epoch, epoch + 1);
+        }
+    }
+
+    #[test]
+    fn a_stale_run_cannot_overwrite_the_current_one() {
+        let s = apply(Rc::new(State::default()), Action::LiveStarted { run: 1 });
+        let s = apply(s, Action::SetKey("y".into()));
+        let s = apply(
+            s,
+            Action::LiveFinished {
+                run: 1,
+                result: finished(OutcomeCode::Valid),
+            },
+        );
+        assert_eq!(s.live.status, LiveStatus::Idle);
+        let s = apply(s, Action::LiveStarted { run: 2 });
+        let s = apply(
+            s,
+            Action::LiveFinished {
+                run: 1,
+                result: finished(OutcomeCode::Valid),
+            },
+        );
+        assert!(s.live.is_running());
+        let s = apply(
+            s,
+            Action::LiveFinished {
+                run: 2,
+                result: finished(OutcomeCode::Cancelled),
+            },
+        );
+        assert!(matches!(s.live.status, LiveStatus::Done { run: 2, .. }));
+    }
+
+    #[test]
+    fn the_live_test_defaults_to_anthropic_with_x_api_key_and_no_billing() {
+        let live = LiveTest::default();
+        if crate::core::team::built_in().gateway.is_none() {
+            assert_eq!(live.base_url, crate::core::probe::ANTHROPIC_BASE);
+            assert_eq!(live.scheme, AuthScheme::XApiKey);
+        }
+        assert!(!live.billing);
+        assert_eq!(live.status, LiveStatus::Idle);
     }
 
     #[test]
