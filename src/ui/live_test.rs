@@ -217,17 +217,9 @@ fn elapsed_text(ms: u32) -> String {
     if ms < 1000 {
         format!("{ms} ms")
     } else {
-        format!("{:.1} s", f64::from(ms) / 1000.0)
-    }
-}
-
-fn shell_label(shell: Shell) -> &'static str {
-    match shell {
-        Shell::Zsh => "zsh",
-        Shell::Bash => "bash",
-        Shell::Fish => "fish",
-        Shell::Powershell => "PowerShell",
-        Shell::Cmd => "Command Prompt (cmd)",
+        // Integer arithmetic: float formatting would add ~10 KiB of code to the WebAssembly.
+        let tenths = (ms + 50) / 100;
+        format!("{}.{} s", tenths / 10, tenths % 10)
     }
 }
 
@@ -501,7 +493,7 @@ pub fn live_test_section(props: &LiveTestProps) -> Html {
                     <label for="curl-shell">{"Shell"}</label>
                     <select id="curl-shell" data-testid="live-curl-shell" onchange={on_shell}>
                         { for Shell::ALL.iter().map(|s| html! {
-                            <option value={s.code()} selected={*s == live.curl_shell}>{shell_label(*s)}</option>
+                            <option value={s.code()} selected={*s == live.curl_shell}>{crate::core::setup::shell_name(*s)}</option>
                         }) }
                     </select>
                     <button type="button" class="secondary" data-testid="live-curl-copy" onclick={on_copy}>{"Copy"}</button>
