@@ -10,7 +10,7 @@ mod webdriver;
 
 use serde_json::json;
 use static_server::{dist_dir, StaticServer};
-use webdriver::{Browser, Options};
+use webdriver::{screenshot_path, Browser, Options};
 
 const SUB_PATH: &str = "/tools/claude-auth/";
 
@@ -34,24 +34,6 @@ fn open(options: Options) -> Page {
         "the app to mount",
     );
     Page { browser, server }
-}
-
-fn screenshot_path(name: &str) -> std::path::PathBuf {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
-    std::fs::create_dir_all(&dir).unwrap();
-    dir.join(name)
-}
-
-/// Fails on a Rust panic or an uncaught error in the console.
-fn assert_no_panic(browser: &Browser) {
-    for (level, message) in browser.console() {
-        assert!(
-            !(message.contains("panicked")
-                || message.contains("RuntimeError")
-                || message.contains("unreachable")),
-            "console {level}: {message}"
-        );
-    }
 }
 
 fn verdict(browser: &Browser) -> (String, String) {
@@ -198,7 +180,7 @@ fn pasted_keys_get_their_verdict_kind_and_findings() {
         b.attr("key-verdict", "data-provider").as_deref(),
         Some("openai")
     );
-    assert_no_panic(b);
+    b.assert_no_panic();
 }
 
 #[test]
@@ -319,7 +301,7 @@ fn a_one_megabyte_paste_gets_a_message_not_a_frozen_tab() {
     // Still responsive: a normal key afterwards is analysed at once.
     b.paste("key-input", &api_key('m'));
     assert_eq!(verdict(b).0, "ok");
-    assert_no_panic(b);
+    b.assert_no_panic();
 }
 
 #[test]

@@ -44,27 +44,13 @@ fn open(options: Options) -> Page {
 }
 
 fn screenshot(browser: &Browser, name: &str) {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
-    std::fs::create_dir_all(&dir).unwrap();
     browser.js(
         "const e = document.querySelector('[data-testid=\"live-result\"]') \
              || document.querySelector('[data-testid=\"live-test\"]'); \
          e.scrollIntoView({block: 'start'}); window.scrollBy(0, -260);",
         vec![],
     );
-    browser.screenshot(&dir.join(name));
-}
-
-/// Fails on a Rust panic or an uncaught error in the console.
-fn assert_no_panic(browser: &Browser) {
-    for (level, message) in browser.console() {
-        assert!(
-            !(message.contains("panicked")
-                || message.contains("RuntimeError")
-                || message.contains("unreachable")),
-            "console {level}: {message}"
-        );
-    }
+    browser.screenshot(&webdriver::screenshot_path(name));
 }
 
 /// Where `needle` shows up in the page: its text, HTML, any attribute, storage, the URL.
@@ -270,7 +256,7 @@ fn every_stand_in_scenario_reaches_its_outcome() {
                 shots += 1;
             }
         }
-        assert_no_panic(b);
+        b.assert_no_panic();
     }
     assert!(shots >= 5);
     // The same answers through the bearer scheme (what ANTHROPIC_AUTH_TOKEN sends to a gateway).
@@ -293,7 +279,7 @@ fn every_stand_in_scenario_reaches_its_outcome() {
         .header("authorization")
         .is_some_and(|v| v.starts_with("Bearer "))
         && r.header("x-api-key").is_none()));
-    assert_no_panic(b);
+    b.assert_no_panic();
     let expected: BTreeSet<String> = OutcomeCode::ALL
         .iter()
         .filter(|c| {
@@ -403,7 +389,7 @@ fn a_fixable_key_is_sent_cleaned_with_the_browser_headers_and_nothing_else() {
     // A gateway that takes the key as a bearer token accepts it.
     b.paste("key-input", stand_in::KEY_VALID);
     assert_eq!(run(b), "valid");
-    assert_no_panic(b);
+    b.assert_no_panic();
 }
 
 #[test]
@@ -438,7 +424,7 @@ fn network_errors_say_the_status_is_unknown() {
     // Run again, against a working base URL: the page recovered.
     set_base_url(b, &api.base_url());
     assert_eq!(run(b), "valid");
-    assert_no_panic(b);
+    b.assert_no_panic();
 }
 
 #[test]
@@ -509,7 +495,7 @@ fn nothing_is_sent_when_the_page_refuses() {
     set_base_url(b, &format!("{}/", api.base_url()));
     assert!(!b.exists("base-url-error"));
     assert_eq!(run(b), "valid");
-    assert_no_panic(b);
+    b.assert_no_panic();
 }
 
 #[test]
@@ -556,7 +542,7 @@ fn cancel_stops_a_test_and_a_new_key_or_base_url_drops_the_result() {
     // Clear drops it too.
     b.click("key-clear");
     assert!(!b.exists("live-result"));
-    assert_no_panic(b);
+    b.assert_no_panic();
 }
 
 #[test]
@@ -582,7 +568,7 @@ fn a_silent_server_times_out_after_15_seconds() {
     // Usable afterwards.
     b.paste("key-input", stand_in::KEY_VALID);
     assert_eq!(run(b), "valid");
-    assert_no_panic(b);
+    b.assert_no_panic();
 }
 
 #[test]
@@ -633,10 +619,8 @@ fn the_terminal_check_matches_the_shell_and_never_holds_the_key() {
         "document.querySelector('[data-testid=\"live-curl\"]').scrollIntoView({block: 'center'});",
         vec![],
     );
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
-    std::fs::create_dir_all(&dir).unwrap();
-    b.screenshot(&dir.join("live-terminal-check.png"));
-    assert_no_panic(b);
+    b.screenshot(&webdriver::screenshot_path("live-terminal-check.png"));
+    b.assert_no_panic();
 }
 
 #[test]

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use serde_json::json;
 use static_server::{dist_dir, StaticServer};
 use support::stand_in_api::{StandIn, KEY_VALID};
-use webdriver::{Browser, Options};
+use webdriver::{screenshot_path, Browser, Options};
 
 const SUB_PATH: &str = "/intranet/tools/claude-auth/";
 
@@ -45,12 +45,6 @@ fn csp_of(b: &Browser) -> String {
     .as_str()
     .unwrap_or("")
     .to_string()
-}
-
-fn screenshot_path(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
-    std::fs::create_dir_all(&dir).unwrap();
-    dir.join(name)
 }
 
 fn select(b: &Browser, testid: &str, value: &str) {

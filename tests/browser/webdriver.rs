@@ -314,6 +314,18 @@ impl Browser {
         self.call(method, path, Some(body))
     }
 
+    /// Fails on a Rust panic or an uncaught error in the page's console.
+    pub fn assert_no_panic(&self) {
+        for (level, message) in self.console() {
+            assert!(
+                !(message.contains("panicked")
+                    || message.contains("RuntimeError")
+                    || message.contains("unreachable")),
+                "console {level}: {message}"
+            );
+        }
+    }
+
     /// Sends a Chrome DevTools Protocol command through chromedriver.
     pub fn cdp(&self, cmd: &str, params: Value) -> Value {
         self.call(
@@ -345,6 +357,13 @@ impl Drop for Browser {
         let _ = self.driver.kill();
         let _ = self.driver.wait();
     }
+}
+
+/// Where screenshots go: `target/screenshots/NAME`.
+pub fn screenshot_path(name: &str) -> std::path::PathBuf {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(name)
 }
 
 fn decode_base64(text: &str) -> Vec<u8> {
