@@ -315,11 +315,15 @@ fn screenshots_of_a_fixable_key_in_light_and_dark() {
             ..Options::default()
         });
         let b = &page.browser;
-        b.paste(
-            "key-input",
-            &format!("export ANTHROPIC_API_KEY=\"{}\"\n", api_key('d')),
-        );
+        // A key copied with its quotes and the line break after it: two findings, and the preview below them.
+        b.paste("key-input", &format!("\"{}\"\n", api_key('d')));
         assert_eq!(verdict(b).0, "fixable");
+        assert!(b.exists("key-preview"));
+        b.js(
+            "document.querySelector('[data-testid=\"key-input\"]').scrollIntoView({block: 'start'}); \
+             window.scrollBy(0, -90);",
+            vec![],
+        );
         let scheme = b.js(
             "return matchMedia('(prefers-color-scheme: dark)').matches;",
             vec![],
