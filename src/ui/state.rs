@@ -11,6 +11,11 @@ use crate::core::key::{analyze, KeyReport};
 // Live test (issue 5).
 use crate::core::codes::{AuthScheme, OutcomeCode, Shell};
 use crate::core::outcome::Outcome;
+// Guidance (issue 3): error text, setup, fix steps.
+use crate::core::catalog::{diagnose, Diagnosis};
+use crate::core::codes::{Auth, Launcher, Os, Verdict};
+use crate::core::setup::Setup;
+use crate::core::steps::Evidence;
 
 #[derive(Clone, Default, PartialEq)]
 pub struct State {
@@ -22,6 +27,8 @@ pub struct State {
     pub show_last20: bool,
     /// The live test call: its settings and the current run (see `LiveTest`).
     pub live: LiveTest,
+    /// Guidance (issue 3): the error-text diagnosis and the setup (see `Guidance`).
+    pub guidance: Guidance,
 }
 
 pub enum Action {
@@ -54,6 +61,64 @@ pub enum Action {
         run: u64,
         result: Rc<LiveResult>,
     },
+
+    // ----- Guidance (issue 3) -----
+    /// The error-text box changed: diagnose the text (blank text drops the diagnosis).
+    SetErrorText(String),
+    /// A whole setup at once (a share link, read at start-up). Normalized.
+    SetSetup(Setup),
+    /// The OS changed: the shell is kept if that OS offers it, else the OS's default.
+    SetOs(Os),
+    /// The shell changed (ignored if the OS does not offer it).
+    SetShell(Shell),
+    SetLauncher(Launcher),
+    SetAuth(Auth),
+}
+
+// ----- Guidance (issue 3): the error-text diagnosis and the setup -----
+
+/// What the guidance sections show: the diagnosis of the pasted error text and the person's setup.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Guidance {
+    /// The diagnosis of the error text; `None` while the box is blank. The text itself is not kept.
+    pub diagnosis: Option<Rc<Diagnosis>>,
+    pub setup: Setup,
+}
+
+impl Default for Guidance {
+    /// The team's default setup when the build has one (README, "Team configuration"), else the public default.
+    /// A share link replaces it after start-up (`Action::SetSetup`), never here: the first render stays the same
+    /// whatever the URL.
+    fn default() -> Self {
+        Guidance {
+            diagnosis: None,
+            setup: crate::core::team::built_in()
+                .setup
+                .unwrap_or_default()
+                .normalized(),
+        }
+    }
+}
+
+impl Guidance {
+    fn apply(&mut self, action: Action) {
+        match action {
+            Action::SetErrorText(text) => {
+                self.diagnosis = if text.trim().is_empty() {
+                    None
+                } else {
+                    Some(Rc::new(diagnose(&text)))
+                };
+            }
+            Action::SetSetup(setup) => self.setup = setup.normalized(),
+            Action::SetOs(os) => self.setup = self.setup.with_os(os),
+            Action::SetShell(shell) => self.setup = self.setup.with_shell(shell),
+            Action::SetLauncher(launcher) => self.setup.launcher = launcher,
+            Action::SetAuth(auth) => self.setup.auth = auth,
+            // Actions that are not the guidance's.
+            _ => {}
+        }
+    }
 }
 
 // ----- Live test (issue 5): settings, the current run and its result -----
@@ -190,6 +255,28 @@ impl State {
     pub fn has_key(&self) -> bool {
         !self.key_raw.is_empty()
     }
+
+    /// Guidance (issue 3): what the page found so far, for the fix steps and CLAUDE.md. Codes only: the key check's
+    /// verdict, kind and finding codes (never the key), the live test's outcome once a run is done, and the cause
+    /// diagnosed from the error text.
+    pub fn evidence(&self) -> Evidence {
+        let key = self
+            .key
+            .as_deref()
+            .filter(|report| report.verdict != Verdict::Empty);
+        Evidence {
+            key_verdict: key.map(|report| report.verdict),
+            key_kind: key.map(|report| report.kind),
+            findings: key
+                .map(|report| report.findings.iter().map(|f| f.code).collect())
+                .unwrap_or_default(),
+            outcome: match &self.live.status {
+                LiveStatus::Done { result, .. } => Some(result.outcome.code),
+                _ => None,
+            },
+            cause: self.guidance.diagnosis.as_ref().map(|d| d.cause),
+        }
+    }
 }
 
 impl Reducible for State {
@@ -219,6 +306,15 @@ impl Reducible for State {
             | Action::LiveStarted { .. }
             | Action::LiveStep { .. }
             | Action::LiveFinished { .. }) => next.live.apply(live),
+            // Guidance (issue 3).
+            Action::SetErrorText(_) | Action::SetLauncher(_) | Action::SetAuth(_) => {
+                next.guidance.apply(action)
+            }
+            setup @ (Action::SetSetup(_) | Action::SetOs(_) | Action::SetShell(_)) => {
+                next.guidance.apply(setup);
+                // The live test's terminal check follows the setup's shell (it can still be changed there).
+                next.live.curl_shell = next.guidance.setup.shell;
+            }
         }
         Rc::new(next)
     }
@@ -331,5 +427,77 @@ mod tests {
         let s = apply(s, Action::ToggleLast20);
         let s = apply(s, Action::SetKey("b".into()));
         assert!(!s.show_last20);
+    }
+
+    // ----- Guidance (issue 3) -----
+
+    #[test]
+    fn blank_error_text_has_no_diagnosis() {
+        let s = apply(
+            Rc::new(State::default()),
+            Action::SetErrorText("Invalid API key · Fix external API key".into()),
+        );
+        assert_eq!(
+            s.guidance.diagnosis.as_ref().map(|d| d.cause),
+            Some(crate::core::codes::CauseCode::InvalidApiKey)
+        );
+        let s = apply(s, Action::SetErrorText(" \n ".into()));
+        assert!(s.guidance.diagnosis.is_none());
+    }
+
+    #[test]
+    fn the_setup_changes_stay_normalized_and_drive_the_curl_shell() {
+        let s = apply(
+            Rc::new(State::default()),
+            Action::SetSetup(Setup::default()),
+        );
+        let s = apply(s, Action::SetShell(Shell::Fish));
+        assert_eq!(s.guidance.setup.shell, Shell::Fish);
+        assert_eq!(s.live.curl_shell, Shell::Fish);
+        let s = apply(s, Action::SetOs(Os::Linux));
+        assert_eq!(s.guidance.setup.shell, Shell::Fish);
+        let s = apply(s, Action::SetOs(Os::Windows));
+        assert_eq!(s.guidance.setup.shell, Shell::Powershell);
+        assert_eq!(s.live.curl_shell, Shell::Powershell);
+        let s = apply(s, Action::SetShell(Shell::Zsh));
+        assert_eq!(s.guidance.setup.shell, Shell::Powershell);
+        let s = apply(s, Action::SetLauncher(Launcher::Docker));
+        let s = apply(s, Action::SetAuth(Auth::Gateway));
+        assert_eq!(
+            (s.guidance.setup.launcher, s.guidance.setup.auth),
+            (Launcher::Docker, Auth::Gateway)
+        );
+        let odd = Setup {
+            os: Os::Linux,
+            shell: Shell::Cmd,
+            ..Setup::default()
+        };
+        let s = apply(s, Action::SetSetup(odd));
+        assert_eq!(s.guidance.setup.shell, Shell::Bash);
+    }
+
+    #[test]
+    fn evidence_carries_codes_from_the_key_the_live_test_and_the_error_text() {
+        let s = Rc::new(State::default());
+        assert_eq!(s.evidence(), Evidence::default());
+        let s = apply(s, Action::SetKey("   ".into()));
+        assert_eq!(s.evidence().key_verdict, None);
+        let s = apply(s, Action::SetKey("sk-ant-your-key-here".into()));
+        assert_eq!(s.evidence().key_verdict, Some(Verdict::Invalid));
+        let s = apply(s, Action::SetErrorText("Credit balance is too low".into()));
+        assert_eq!(
+            s.evidence().cause,
+            Some(crate::core::codes::CauseCode::LowCredit)
+        );
+        let s = apply(s, Action::LiveStarted { run: 7 });
+        assert_eq!(s.evidence().outcome, None);
+        let s = apply(
+            s,
+            Action::LiveFinished {
+                run: 7,
+                result: finished(OutcomeCode::InvalidKey),
+            },
+        );
+        assert_eq!(s.evidence().outcome, Some(OutcomeCode::InvalidKey));
     }
 }

@@ -346,6 +346,86 @@ impl Browser {
     }
 }
 
+// Form controls (used by the guidance tests).
+impl Browser {
+    /// Chooses `value` in the `<select>` with this testid as a person would: sets it, then fires `input` and
+    /// `change`. Panics when the select has no such option.
+    pub fn select_option(&self, testid: &str, value: &str) {
+        let found = self.js(
+            "const e = document.querySelector(`[data-testid=\"${arguments[0]}\"]`); \
+             if (!e) throw new Error('no element ' + arguments[0]); \
+             if (![...e.options].some(o => o.value === arguments[1])) return false; \
+             e.value = arguments[1]; \
+             e.dispatchEvent(new Event('input', {bubbles: true})); \
+             e.dispatchEvent(new Event('change', {bubbles: true})); return true;",
+            vec![json!(testid), json!(value)],
+        );
+        assert_eq!(found, json!(true), "{testid} has no option {value:?}");
+    }
+
+    /// The `.value` of the form control with this testid.
+    pub fn value(&self, testid: &str) -> String {
+        self.js(
+            "const e = document.querySelector(`[data-testid=\"${arguments[0]}\"]`); \
+             if (!e) throw new Error('no element ' + arguments[0]); return e.value;",
+            vec![json!(testid)],
+        )
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+    }
+
+    /// The option values of the `<select>` with this testid, in order.
+    pub fn options(&self, testid: &str) -> Vec<String> {
+        let v = self.js(
+            "const e = document.querySelector(`[data-testid=\"${arguments[0]}\"]`); \
+             if (!e) throw new Error('no element ' + arguments[0]); return [...e.options].map(o => o.value);",
+            vec![json!(testid)],
+        );
+        v.as_array()
+            .into_iter()
+            .flatten()
+            .map(|x| x.as_str().unwrap_or("").to_string())
+            .collect()
+    }
+
+    /// Saves a PNG of the whole element matching the CSS `selector`, even when it is taller than the window: the
+    /// viewport is made as tall as the page for the capture (so nothing reflows between measuring and capturing),
+    /// then restored.
+    pub fn screenshot_element(&self, selector: &str, path: &std::path::Path) {
+        use std::io::Write;
+        let size = self.js(
+            "return [document.documentElement.clientWidth, document.documentElement.scrollHeight];",
+            vec![],
+        );
+        self.cdp(
+            "Emulation.setDeviceMetricsOverride",
+            json!({"width": size[0], "height": size[1], "deviceScaleFactor": 1, "mobile": false}),
+        );
+        let rect = self.js(
+            "const e = document.querySelector(arguments[0]); \
+             if (!e) throw new Error('no element ' + arguments[0]); \
+             window.scrollTo(0, 0); const r = e.getBoundingClientRect(); \
+             return [r.left, r.top, r.width, r.height];",
+            vec![json!(selector)],
+        );
+        let n = |i: usize| rect[i].as_f64().unwrap_or(0.0);
+        let shot = self.cdp(
+            "Page.captureScreenshot",
+            json!({
+                "format": "png",
+                "captureBeyondViewport": false,
+                "clip": {"x": n(0), "y": n(1), "width": n(2), "height": n(3), "scale": 1},
+            }),
+        );
+        self.cdp("Emulation.clearDeviceMetricsOverride", json!({}));
+        let bytes = decode_base64(shot["data"].as_str().expect("screenshot data"));
+        std::fs::File::create(path)
+            .and_then(|mut f| f.write_all(&bytes))
+            .expect("write screenshot");
+    }
+}
+
 impl Drop for Browser {
     fn drop(&mut self) {
         let _ = http::request(

@@ -1,0 +1,52 @@
+//! Step 5, second half: a link that reopens this page with the same setup: the page's address without its query or
+//! fragment, then `?` and `core::share::to_query` (the four setup codes, never the key). Opening such a link restores
+//! the setup (`app.rs` reads `location.search` once at start-up). The page never writes the address bar itself.
+
+use yew::prelude::*;
+
+use crate::core::setup::Setup;
+use crate::core::share::to_query;
+use crate::ui::copy_button::CopyButton;
+
+#[derive(Properties, PartialEq)]
+pub struct ShareLinkProps {
+    pub setup: Setup,
+}
+
+/// The page's own address without query or fragment.
+fn page_address() -> Option<String> {
+    let location = web_sys::window()?.location();
+    Some(format!(
+        "{}{}",
+        location.origin().ok()?,
+        location.pathname().ok()?
+    ))
+}
+
+#[function_component(ShareLink)]
+pub fn share_link(props: &ShareLinkProps) -> Html {
+    // Read after the first render, so the first paint does not depend on where the page is served (a relative
+    // `?…` link, equally valid, until then).
+    let base = use_state_eq(String::new);
+    {
+        let base = base.clone();
+        use_effect_with((), move |_| {
+            if let Some(address) = page_address() {
+                base.set(address);
+            }
+        });
+    }
+    let href = AttrValue::from(format!("{}?{}", *base, to_query(&props.setup)));
+    html! {
+        <div class="share">
+            <h3 id="share-heading">{"Share this setup"}</h3>
+            <p class="hint">{"A link that opens this page with the same choices, for a teammate or your own notes. It \
+                holds only the four choices above, never a key."}</p>
+            <div class="share-bar">
+                <a data-testid="share-link" class="share-link" href={href.clone()}
+                    aria-describedby="share-heading">{href.clone()}</a>
+                <CopyButton text={href} testid="share-link-copy" what="Copy the share link" />
+            </div>
+        </div>
+    }
+}
