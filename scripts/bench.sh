@@ -8,4 +8,4 @@ scripts/setup.sh --browser
 export PATH="$HOME/.cargo/bin:$PWD/.tools/node_modules/.bin:$PATH"
 trunk build --release --offline >/dev/null
 (cd bench/hello && cargo fetch --quiet && trunk build --release --offline >/dev/null)
-cargo test --release --features e2e --test bench_load -- --ignored --nocapture --test-threads=1
+cargo test --features e2e --test bench_load -- --ignored --nocapture --test-threads=1
