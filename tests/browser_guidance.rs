@@ -660,17 +660,7 @@ fn screenshots_of_the_steps_and_the_claude_md_for_two_setups() {
 /// with the team's setup and shows its pointers; a share link still wins over the team's setup.
 #[test]
 fn a_team_build_shows_its_pointers_and_a_share_link_wins_over_its_setup() {
-    let dist = std::path::PathBuf::from(std::env::var("TEAM_DIST_DIR").unwrap_or_else(|_| {
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("target/dist-team")
-            .display()
-            .to_string()
-    }));
-    assert!(
-        dist.join("index.html").is_file(),
-        "{} missing: scripts/test.sh builds it",
-        dist.display()
-    );
+    let dist = static_server::team_dist_dir();
     let server = StaticServer::start(dist, SUB_PATH);
     let b = Browser::start(Options::default());
     b.goto(&server.url());

@@ -11,7 +11,7 @@ mod support;
 mod webdriver;
 
 use std::net::TcpListener;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use serde_json::json;
 use static_server::{dist_dir, StaticServer};
@@ -279,17 +279,7 @@ fn a_whole_session_reaches_only_the_page_and_the_chosen_api() {
 /// defaults are the page's.
 #[test]
 fn a_team_build_allows_its_gateway_and_opens_with_its_setup() {
-    let dist = PathBuf::from(std::env::var("TEAM_DIST_DIR").unwrap_or_else(|_| {
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("target/dist-team")
-            .display()
-            .to_string()
-    }));
-    assert!(
-        dist.join("index.html").is_file(),
-        "{} missing: scripts/test.sh builds it",
-        dist.display()
-    );
+    let dist = static_server::team_dist_dir();
     let (b, _server) = open(dist, Options::default());
     wait_for_app(&b);
     let csp = csp_of(&b);

@@ -46,6 +46,19 @@ pub fn dist_dir() -> PathBuf {
     dir
 }
 
+/// The team build (`tests/fixtures/team.json`), which scripts/test.sh writes to `target/dist-team`.
+pub fn team_dist_dir() -> PathBuf {
+    let dir = std::env::var("TEAM_DIST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| Path::new(env!("CARGO_MANIFEST_DIR")).join("target/dist-team"));
+    assert!(
+        dir.join("index.html").is_file(),
+        "{} missing: scripts/test.sh builds it",
+        dir.display()
+    );
+    dir
+}
+
 impl StaticServer {
     /// Serves `root` at `http://127.0.0.1:PORT{prefix}` (prefix like "/tools/claude-auth/").
     pub fn start(root: PathBuf, prefix: &str) -> StaticServer {

@@ -12,22 +12,8 @@ use std::io::{ErrorKind, Read, Write};
 use std::net::TcpStream;
 use std::time::{Duration, Instant};
 
-/// A response as the raw client read it. Header names are lowercase.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RawResponse {
-    pub status: u16,
-    pub headers: Vec<(String, String)>,
-    pub body: String,
-}
-
-impl RawResponse {
-    pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
-    }
-}
+/// A response as the raw client read it (header names lowercase): the core's own answer type.
+pub type RawResponse = HttpAnswer;
 
 /// Why no response came.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -150,7 +136,7 @@ fn parse_response(raw: &[u8]) -> Option<RawResponse> {
     {
         body.truncate(length);
     }
-    Some(RawResponse {
+    Some(HttpAnswer {
         status,
         headers,
         body: String::from_utf8_lossy(&body).into_owned(),
@@ -190,11 +176,7 @@ pub fn send(request: &ProbeRequest, origin: Option<&str>, timeout: Duration) -> 
         request.body.as_deref(),
         timeout,
     ) {
-        Ok(response) => Answer::Http(HttpAnswer {
-            status: response.status,
-            headers: response.headers,
-            body: response.body,
-        }),
+        Ok(response) => Answer::Http(response),
         Err(RawError::Timeout) => Answer::Timeout,
         Err(RawError::Network(detail)) => Answer::NetworkError(detail),
     }
