@@ -14,7 +14,7 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use js_sys::{Array, Promise};
+use js_sys::Array;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -221,15 +221,6 @@ fn describe(error: &JsValue) -> String {
     error
         .as_string()
         .unwrap_or_else(|| "The request failed before an answer arrived.".to_string())
-}
-
-/// Copies `text` to the clipboard; resolves to whether it worked.
-pub async fn copy_to_clipboard(text: &str) -> bool {
-    let Some(window) = web_sys::window() else {
-        return false;
-    };
-    let promise: Promise = window.navigator().clipboard().write_text(text);
-    JsFuture::from(promise).await.is_ok()
 }
 
 /// Milliseconds since the page started (monotonic), for the elapsed time.

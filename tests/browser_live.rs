@@ -601,10 +601,10 @@ fn the_terminal_check_matches_the_shell_and_never_holds_the_key() {
     assert!(!command(b).contains(middle(stand_in::KEY_VALID)));
     b.click("live-curl-copy");
     let status = b.wait_for(
-        "document.querySelector('.copy-status').textContent",
+        "document.querySelector('[data-testid=\"live-curl-copy\"]').dataset.copied",
         "the copy status",
     );
-    assert_eq!(status, json!("Copied."));
+    assert_eq!(status, json!("true"));
     // What went to the clipboard (reading it back needs a permission headless Chromium denies): the command shown.
     select(b, "live-curl-shell", "zsh");
     b.js(

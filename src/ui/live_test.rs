@@ -18,6 +18,7 @@ use crate::core::probe::{
     curl_command, parse_base_url, plan, smallest_model, BaseUrl, ProbeKind, ANTHROPIC_BASE,
 };
 use crate::net::{self, Flight};
+use crate::ui::copy_button::CopyButton;
 use crate::ui::state::{Action, LiveResult, LiveStatus, LiveStep, LiveTest, ProbeLine};
 
 #[derive(Properties, PartialEq)]
@@ -310,7 +311,6 @@ fn render_pending(run: u64, step: &LiveStep, base: &str) -> Html {
 pub fn live_test_section(props: &LiveTestProps) -> Html {
     let live = &props.live;
     let flight_slot = use_mut_ref(|| None::<Flight>);
-    let copied = use_state(|| None::<(String, bool)>);
 
     // A reset (new key, base URL or scheme) or leaving the page abandons the request in flight.
     {
@@ -397,26 +397,6 @@ pub fn live_test_section(props: &LiveTestProps) -> Html {
 
     let command_base = parsed.clone().unwrap_or_default();
     let command = curl_command(live.curl_shell, &command_base, live.scheme);
-    let on_copy = {
-        let copied = copied.clone();
-        let command = command.clone();
-        Callback::from(move |_: MouseEvent| {
-            let copied = copied.clone();
-            let command = command.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let ok = net::copy_to_clipboard(&command).await;
-                copied.set(Some((command, ok)));
-            });
-        })
-    };
-    let copy_status = match &*copied {
-        Some((text, true)) if *text == command => "Copied.",
-        Some((text, false)) if *text == command => {
-            "Copying was blocked: select the command and copy it by hand."
-        }
-        _ => "",
-    };
-
     let base_hint = match &parsed {
         Err(message) => html! {
             <p id="base-url-help" class="field-error" data-testid="base-url-error">{message}</p>
@@ -496,8 +476,7 @@ pub fn live_test_section(props: &LiveTestProps) -> Html {
                             <option value={s.code()} selected={*s == live.curl_shell}>{crate::core::setup::shell_name(*s)}</option>
                         }) }
                     </select>
-                    <button type="button" class="secondary" data-testid="live-curl-copy" onclick={on_copy}>{"Copy"}</button>
-                    <span class="copy-status" role="status" aria-live="polite">{copy_status}</span>
+                    <CopyButton text={command.clone()} testid="live-curl-copy" what="Copy the terminal check" />
                 </div>
                 <pre data-testid="live-curl"><code>{command}</code></pre>
             </div>
