@@ -2,12 +2,12 @@
 //! the CLAUDE.md section (copy and download give its exact text, never a key) and the share link. The release build
 //! (`dist/`, or `DIST_DIR`) is served under a sub-path on loopback and driven in headless Chromium.
 
-#[path = "browser/http.rs"]
-mod http;
 #[path = "browser/static_server.rs"]
 mod static_server;
 #[path = "support/mod.rs"]
 mod support;
+// The HTTP client the WebDriver harness uses (`super::http`), loaded once through `support`.
+use support::wire as http;
 #[path = "browser/webdriver.rs"]
 mod webdriver;
 

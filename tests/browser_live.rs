@@ -6,8 +6,6 @@
 //! Every outcome code of `live-result[data-outcome]` is reached here: most in one browser session
 //! (`every_stand_in_scenario_reaches_its_outcome`), the rest by the tests named after them.
 
-#[path = "browser/http.rs"]
-mod http;
 #[path = "browser/static_server.rs"]
 mod static_server;
 #[path = "browser/webdriver.rs"]
@@ -15,6 +13,8 @@ mod webdriver;
 
 #[path = "support/mod.rs"]
 mod support;
+// The HTTP client the WebDriver harness uses (`super::http`), loaded once through `support`.
+use support::wire as http;
 
 use std::collections::BTreeSet;
 use std::time::{Duration, Instant};

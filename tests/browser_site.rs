@@ -1,12 +1,12 @@
 //! The built site as a team hosts it: the release `dist/` under a sub-path, its Content-Security-Policy, content
 //! without JavaScript, the size budget, and a whole session that must not reach any other origin.
 
-#[path = "browser/http.rs"]
-mod http;
 #[path = "browser/static_server.rs"]
 mod static_server;
 #[path = "support/mod.rs"]
 mod support;
+// The HTTP client the WebDriver harness uses (`super::http`), loaded once through `support`.
+use support::wire as http;
 #[path = "browser/webdriver.rs"]
 mod webdriver;
 

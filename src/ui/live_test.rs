@@ -7,7 +7,7 @@
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::core::codes::{AuthScheme, OutcomeCode, Shell};
@@ -19,6 +19,7 @@ use crate::core::probe::{
 };
 use crate::net::{self, Flight};
 use crate::ui::copy_button::CopyButton;
+use crate::ui::setup_form::on_select;
 use crate::ui::state::{Action, LiveResult, LiveStatus, LiveStep, LiveTest, ProbeLine};
 
 #[derive(Properties, PartialEq)]
@@ -334,36 +335,18 @@ pub fn live_test_section(props: &LiveTestProps) -> Html {
             .unwrap_or_default();
         Action::LiveSetBaseUrl(value)
     });
-    let on_scheme = {
-        let on_action = props.on_action.clone();
-        Callback::from(move |event: Event| {
-            let value = event
-                .target_dyn_into::<HtmlSelectElement>()
-                .map(|select| select.value())
-                .unwrap_or_default();
-            if let Some(scheme) = AuthScheme::from_code(&value) {
-                on_action.emit(Action::LiveSetScheme(scheme));
-            }
-        })
-    };
+    let on_scheme = on_select(&props.on_action, |code| {
+        AuthScheme::from_code(code).map(Action::LiveSetScheme)
+    });
     let on_billing = props.on_action.reform(|event: Event| {
         let on = event
             .target_dyn_into::<HtmlInputElement>()
             .is_some_and(|input| input.checked());
         Action::LiveSetBilling(on)
     });
-    let on_shell = {
-        let on_action = props.on_action.clone();
-        Callback::from(move |event: Event| {
-            let value = event
-                .target_dyn_into::<HtmlSelectElement>()
-                .map(|select| select.value())
-                .unwrap_or_default();
-            if let Some(shell) = Shell::from_code(&value) {
-                on_action.emit(Action::LiveSetCurlShell(shell));
-            }
-        })
-    };
+    let on_shell = on_select(&props.on_action, |code| {
+        Shell::from_code(code).map(Action::LiveSetCurlShell)
+    });
     let on_run = {
         let on_action = props.on_action.clone();
         let report = props.report.clone();

@@ -50,8 +50,9 @@ fn auth_label(auth: Auth) -> &'static str {
     }
 }
 
-/// A callback that reads the select's value and turns a known code into an action.
-fn on_select(
+/// A callback that reads a `<select>`'s value and turns a known code into an action (shared by the sections whose
+/// selects carry contract codes).
+pub(crate) fn on_select(
     on_action: &Callback<Action>,
     to_action: fn(&str) -> Option<Action>,
 ) -> Callback<Event> {

@@ -78,7 +78,8 @@ fn parse(raw: &[u8]) -> Option<Response> {
     })
 }
 
-fn dechunk(mut data: &[u8]) -> Option<Vec<u8>> {
+/// Decodes a `Transfer-Encoding: chunked` body.
+pub fn dechunk(mut data: &[u8]) -> Option<Vec<u8>> {
     let mut out = Vec::new();
     loop {
         let line_end = data.windows(2).position(|w| w == b"\r\n")?;

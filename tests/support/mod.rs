@@ -5,6 +5,9 @@
 #![allow(dead_code)]
 
 pub mod stand_in_api;
+// The browser tests' HTTP client: its chunked-body decoder serves here too.
+#[path = "../browser/http.rs"]
+pub mod wire;
 
 use claude_auth_doctor::core::outcome::{Answer, HttpAnswer};
 use claude_auth_doctor::core::probe::ProbeRequest;
@@ -128,7 +131,7 @@ fn parse_response(raw: &[u8]) -> Option<RawResponse> {
         .iter()
         .any(|(n, v)| n == "transfer-encoding" && v.to_ascii_lowercase().contains("chunked"));
     if chunked {
-        body = dechunk(&body)?;
+        body = wire::dechunk(&body)?;
     } else if let Some(length) = headers
         .iter()
         .find(|(n, _)| n == "content-length")
@@ -141,21 +144,6 @@ fn parse_response(raw: &[u8]) -> Option<RawResponse> {
         headers,
         body: String::from_utf8_lossy(&body).into_owned(),
     })
-}
-
-fn dechunk(mut data: &[u8]) -> Option<Vec<u8>> {
-    let mut out = Vec::new();
-    loop {
-        let line_end = data.windows(2).position(|w| w == b"\r\n")?;
-        let size_text = std::str::from_utf8(&data[..line_end]).ok()?;
-        let size = usize::from_str_radix(size_text.split(';').next()?.trim(), 16).ok()?;
-        data = &data[line_end + 2..];
-        if size == 0 {
-            return Some(out);
-        }
-        out.extend_from_slice(data.get(..size)?);
-        data = data.get(size + 2..)?;
-    }
 }
 
 /// Sends a planned probe like the page would (with `Origin` when `origin` is given, as a browser adds it) and
