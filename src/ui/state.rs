@@ -7,13 +7,10 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
-use crate::core::key::{analyze, KeyReport};
-// Live test (issue 5).
-use crate::core::codes::{AuthScheme, OutcomeCode, Shell};
-use crate::core::outcome::Outcome;
-// Guidance (issue 3): error text, setup, fix steps.
 use crate::core::catalog::{diagnose, Diagnosis};
-use crate::core::codes::{Auth, Launcher, Os, Verdict};
+use crate::core::codes::{Auth, AuthScheme, Launcher, Os, OutcomeCode, Shell, Verdict};
+use crate::core::key::{analyze, KeyReport};
+use crate::core::outcome::Outcome;
 use crate::core::setup::Setup;
 use crate::core::steps::Evidence;
 
