@@ -6,6 +6,7 @@ pub mod claude_md;
 pub mod codes;
 pub mod commands;
 pub mod csp;
+pub mod json;
 pub mod key;
 pub mod outcome;
 pub mod probe;

@@ -7,6 +7,7 @@
 //! (browser calls) and §3 (result mapping, trufflehog's verifier).
 
 use crate::core::codes::OutcomeCode;
+use crate::core::json;
 use crate::core::probe::ProbeKind;
 
 /// Longest message (in characters) an outcome carries for display.
@@ -462,7 +463,7 @@ struct ApiError {
     error_code: Option<String>,
 }
 
-fn api_error(value: &serde_json::Value) -> Option<ApiError> {
+fn api_error(value: &json::Value) -> Option<ApiError> {
     if value.get("type")?.as_str()? != "error" {
         return None;
     }
@@ -487,11 +488,11 @@ fn api_error(value: &serde_json::Value) -> Option<ApiError> {
 
 /// A gateway's own message and type, from the usual JSON error shapes (LiteLLM/OpenAI `{"error":{"message","type"}}`,
 /// `{"error":"…"}`, `{"message":…}`, `{"detail":…}`).
-fn gateway_error_fields(value: &serde_json::Value) -> (Option<String>, Option<String>) {
-    let text = |v: Option<&serde_json::Value>| -> Option<String> {
+fn gateway_error_fields(value: &json::Value) -> (Option<String>, Option<String>) {
+    let text = |v: Option<&json::Value>| -> Option<String> {
         match v? {
-            serde_json::Value::String(s) if !s.trim().is_empty() => Some(s.clone()),
-            serde_json::Value::Number(n) => Some(n.to_string()),
+            json::Value::String(s) if !s.trim().is_empty() => Some(s.clone()),
+            json::Value::Number(n) => Some(n.clone()),
             _ => None,
         }
     };
@@ -613,7 +614,7 @@ pub fn classify(kind: &ProbeKind, via_gateway: bool, answer: &Answer) -> Outcome
 
 fn classify_http(kind: &ProbeKind, via_gateway: bool, http: &HttpAnswer) -> Outcome {
     let status = http.status;
-    let json: Option<serde_json::Value> = serde_json::from_str(http.body.trim()).ok();
+    let json: Option<json::Value> = json::parse(http.body.trim()).ok();
     let api = json.as_ref().and_then(api_error);
     let body_request_id = json
         .as_ref()
@@ -709,7 +710,7 @@ fn json_code(
     kind: &ProbeKind,
     via_gateway: bool,
     status: u16,
-    value: &serde_json::Value,
+    value: &json::Value,
 ) -> (OutcomeCode, &'static str) {
     if (200..300).contains(&status) {
         let has_error = value.get("error").is_some_and(|e| !e.is_null());

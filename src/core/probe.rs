@@ -6,6 +6,7 @@
 //! (probe endpoints); claude-auth-facts.md §6 (base URLs and gateways), §14 (request headers), §15 (credential kinds).
 
 use crate::core::codes::{AuthScheme, Kind, Shell, Verdict};
+use crate::core::json;
 use crate::core::key::KeyReport;
 use crate::core::outcome::Outcome;
 
@@ -714,12 +715,11 @@ pub fn plan(
                 return Err(Outcome::blocked(WHY_NO_MODEL));
             }
             headers.push(("content-type", "application/json".to_string()));
-            let body = serde_json::json!({
-                "model": model,
-                "max_tokens": 1,
-                "messages": [{"role": "user", "content": "."}],
-            });
-            ("POST", Some(body.to_string()))
+            let body = format!(
+                r#"{{"model":{},"max_tokens":1,"messages":[{{"role":"user","content":"."}}]}}"#,
+                json::quote(model)
+            );
+            ("POST", Some(body))
         }
     };
     Ok(Plan {
@@ -778,8 +778,8 @@ fn version_key(id: &str) -> (Vec<u64>, u64) {
 }
 
 /// Seconds since 1970 of an RFC 3339 time (`2025-10-01T00:00:00Z`; offsets ignored), or of a number.
-fn created_seconds(entry: &serde_json::Value) -> Option<i64> {
-    if let Some(n) = entry.get("created").and_then(serde_json::Value::as_i64) {
+fn created_seconds(entry: &json::Value) -> Option<i64> {
+    if let Some(n) = entry.get("created").and_then(json::Value::as_i64) {
         return Some(n);
     }
     let text = entry.get("created_at")?.as_str()?;
@@ -815,10 +815,10 @@ fn created_seconds(entry: &serde_json::Value) -> Option<i64> {
 /// `{"object":"list","data":[{"id":…,"created":…}]}`), the cheapest-looking model: haiku, then sonnet, then any other
 /// chat model, then opus; among equals the newest (`created_at`/`created`, then the highest version in the id).
 pub fn smallest_model(models_json: &str) -> Option<String> {
-    let value: serde_json::Value = serde_json::from_str(models_json).ok()?;
+    let value: json::Value = json::parse(models_json).ok()?;
     let data = match &value {
-        serde_json::Value::Array(items) => items,
-        serde_json::Value::Object(map) => map.get("data")?.as_array()?,
+        json::Value::Array(items) => items,
+        json::Value::Object(_) => value.get("data")?.as_array()?,
         _ => return None,
     };
     data.iter()

@@ -4,41 +4,53 @@
 //! Build-time, not fetched at start-up: the gateway origin must be in the page's Content-Security-Policy, which is
 //! fixed when the page is built, and a build-time file costs the page no extra request.
 
-use serde::Deserialize;
-
 use crate::core::claude_md::TeamNotes;
 use crate::core::codes::{Auth, AuthScheme, Launcher, Os, Shell};
+use crate::core::json::{self, Value};
 use crate::core::probe::{parse_base_url, BaseUrl};
 use crate::core::setup::Setup;
 
-/// The file as teams write it. Every field is optional.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "snake_case")]
-struct RawConfig {
-    org_name: Option<String>,
-    default_setup: Option<RawSetup>,
-    gateway: Option<RawGateway>,
-    docs_url: Option<String>,
-    support: Option<String>,
-    key_rotation_days: Option<u32>,
-    #[serde(default)]
-    claude_md_extra_lines: Vec<String>,
+/// The file's fields (all optional); anything else is an error, so a typo does not pass silently.
+const TOP_FIELDS: &[&str] = &[
+    "org_name",
+    "default_setup",
+    "gateway",
+    "docs_url",
+    "support",
+    "key_rotation_days",
+    "claude_md_extra_lines",
+];
+const SETUP_FIELDS: &[&str] = &["os", "shell", "launcher", "auth"];
+const GATEWAY_FIELDS: &[&str] = &["base_url", "auth_scheme"];
+
+/// The members of an object (`what` names it in errors), rejecting unknown ones.
+fn members<'a>(
+    value: &'a Value,
+    what: &str,
+    known: &[&str],
+) -> Result<&'a [(String, Value)], String> {
+    let Value::Object(members) = value else {
+        return Err(format!("{what}: must be a JSON object"));
+    };
+    match members
+        .iter()
+        .find(|(name, _)| !known.contains(&name.as_str()))
+    {
+        Some((name, _)) => Err(format!(
+            "{what}: unknown field \"{name}\" (expected one of {})",
+            known.join(", ")
+        )),
+        None => Ok(members),
+    }
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawSetup {
-    os: Option<String>,
-    shell: Option<String>,
-    launcher: Option<String>,
-    auth: Option<String>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawGateway {
-    base_url: String,
-    auth_scheme: Option<String>,
+/// An optional string member (`null` counts as absent).
+fn string(object: &Value, what: &str, name: &str) -> Result<Option<String>, String> {
+    match object.get(name) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(_) => Err(format!("{what}{name}: must be a string")),
+    }
 }
 
 /// A team's validated configuration.
@@ -91,14 +103,22 @@ impl TeamConfig {
         if text.trim().is_empty() {
             return Ok(TeamConfig::default());
         }
-        let raw: RawConfig = serde_json::from_str(text).map_err(|e| format!("team config: {e}"))?;
-        let setup = match raw.default_setup {
-            None => None,
+        let root = json::parse(text).map_err(|e| format!("team config: {e}"))?;
+        members(&root, "team config", TOP_FIELDS)?;
+        let setup = match root.get("default_setup") {
+            None | Some(Value::Null) => None,
             Some(s) => {
-                let os = code("os", &s.os, Os::ALL, Os::code)?;
-                let shell = code("shell", &s.shell, Shell::ALL, Shell::code)?;
-                let launcher = code("launcher", &s.launcher, Launcher::ALL, Launcher::code)?;
-                let auth = code("auth", &s.auth, Auth::ALL, Auth::code)?;
+                members(s, "default_setup", SETUP_FIELDS)?;
+                let field = |name| string(s, "default_setup.", name);
+                let os = code("os", &field("os")?, Os::ALL, Os::code)?;
+                let shell = code("shell", &field("shell")?, Shell::ALL, Shell::code)?;
+                let launcher = code(
+                    "launcher",
+                    &field("launcher")?,
+                    Launcher::ALL,
+                    Launcher::code,
+                )?;
+                let auth = code("auth", &field("auth")?, Auth::ALL, Auth::code)?;
                 let mut setup = Setup::default();
                 if let Some(os) = os {
                     setup = setup.with_os(os);
@@ -115,12 +135,15 @@ impl TeamConfig {
                 Some(setup.normalized())
             }
         };
-        let gateway = match raw.gateway {
-            None => None,
+        let gateway = match root.get("gateway") {
+            None | Some(Value::Null) => None,
             Some(g) => {
+                members(g, "gateway", GATEWAY_FIELDS)?;
+                let base_url = string(g, "gateway.", "base_url")?
+                    .ok_or("gateway.base_url: missing (the gateway's base URL)")?;
                 let base =
-                    parse_base_url(&g.base_url).map_err(|e| format!("gateway.base_url: {e}"))?;
-                let scheme = match g.auth_scheme.as_deref() {
+                    parse_base_url(&base_url).map_err(|e| format!("gateway.base_url: {e}"))?;
+                let scheme = match string(g, "gateway.", "auth_scheme")?.as_deref() {
                     None => AuthScheme::Bearer,
                     Some(s) => AuthScheme::from_code(s).ok_or_else(|| {
                         format!("gateway.auth_scheme: \"{s}\" is not x-api-key or bearer")
@@ -129,14 +152,31 @@ impl TeamConfig {
                 Some((base, scheme))
             }
         };
+        let key_rotation_days = match root.get("key_rotation_days") {
+            None | Some(Value::Null) => None,
+            Some(days) => Some(
+                days.as_i64()
+                    .and_then(|d| u32::try_from(d).ok())
+                    .ok_or("key_rotation_days: must be a whole number of days")?,
+            ),
+        };
+        let claude_md_extra_lines = match root.get("claude_md_extra_lines") {
+            None | Some(Value::Null) => Vec::new(),
+            Some(Value::Array(lines)) => lines
+                .iter()
+                .map(|line| line.as_str().map(str::to_string))
+                .collect::<Option<Vec<_>>>()
+                .ok_or("claude_md_extra_lines: must be a list of strings")?,
+            Some(_) => return Err("claude_md_extra_lines: must be a list of strings".into()),
+        };
         Ok(TeamConfig {
-            org_name: raw.org_name.filter(|s| !s.trim().is_empty()),
+            org_name: string(&root, "", "org_name")?.filter(|s| !s.trim().is_empty()),
             setup,
             gateway,
-            docs_url: https_url("docs_url", raw.docs_url)?,
-            support: raw.support,
-            key_rotation_days: raw.key_rotation_days,
-            claude_md_extra_lines: raw.claude_md_extra_lines,
+            docs_url: https_url("docs_url", string(&root, "", "docs_url")?)?,
+            support: string(&root, "", "support")?,
+            key_rotation_days,
+            claude_md_extra_lines,
         })
     }
 
