@@ -19,5 +19,7 @@ cargo test
 step "release builds with Trunk: the public page (dist/) and a team build (target/dist-team)"
 AUTH_DOCTOR_TEAM_CONFIG=tests/fixtures/team.json trunk build --release --offline --dist target/dist-team
 trunk build --release --offline
+step "size guard (gzip of dist/ against the ceiling)"
+cargo test --features e2e --test size_guard -- --nocapture
 step "browser tests (headless Chromium against dist/)"
 cargo test --features e2e --test browser --test browser_live --test browser_guidance --test browser_site -- --test-threads=1
