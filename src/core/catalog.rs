@@ -104,6 +104,7 @@ pub static PATTERNS: &[Pattern] = &[
     p(&["defaultazurecredential"], C::AzureCredentials, "@azure/identity"),
     p(&["aadsts"], C::AzureCredentials, "Microsoft Entra ID error codes"),
     p(&["anthropic_foundry_api_key"], C::AzureCredentials, "CC-docs microsoft-foundry"),
+    p(&["invalid subscription key"], C::AzureCredentials, "Azure API Management / Azure AI services 401 (Access denied due to invalid subscription key)"),
     // TLS interception (before the generic "unable to connect").
     p(&["ssl certificate"], C::TlsInspection, "CC-docs errors, network-config"),
     p(&["self-signed certificate"], C::TlsInspection, "CC-docs errors"),
@@ -205,6 +206,7 @@ pub static PATTERNS: &[Pattern] = &[
     g(&["\"type\":\"permission_error\""], None, C::InvalidCredentials, "API-docs errors (403)"),
     g(&["\"type\":\"billing_error\""], None, C::LowCredit, "API-docs errors (402)"),
     g(&["auth conflict"], None, C::InvalidApiKey, "CC-src statusNoticeDefinitions (Auth conflict)"),
+    g(&["detected a custom api key"], None, C::InvalidApiKey, "CC-bundle v2.1.7 (ANTHROPIC_API_KEY approval prompt)"),
     g(&["/login"], None, C::NotLoggedIn, "CC-docs errors (Please run /login · API Error: …)"),
 ];
 
@@ -226,7 +228,7 @@ pub static CAUSES: &[CauseEntry] = &[
     CauseEntry {
         code: C::InvalidApiKey,
         title: "The API key Claude Code sent was rejected",
-        explanation: "Anthropic answered 401 \"invalid x-api-key\": the key in ANTHROPIC_API_KEY (or printed by an apiKeyHelper) is wrong, revoked, expired, cut short, or not an API key at all (an OAuth token, another provider's key). If you meant to use your Pro/Max login, a leftover key is overriding it: environment keys win over a subscription by design.",
+        explanation: "Claude Code is sending an API key from ANTHROPIC_API_KEY (or an apiKeyHelper). When Anthropic answers 401 \"invalid x-api-key\", that key is wrong, revoked, expired, cut short, or not an API key at all (an OAuth token, another provider's key). If you meant to use your Pro/Max login, a leftover key is overriding it (Claude Code's \"Auth conflict\" notice and its \"Detected a custom API key\" prompt say so): environment keys win over a subscription by design.",
         likely_sources: &[
             "an `export ANTHROPIC_API_KEY=…` line in a shell profile",
             "a project .env loaded by direnv or a dotenv plugin",
