@@ -163,6 +163,30 @@ fn error_texts_are_diagnosed_and_a_blank_box_shows_nothing() {
         "the diagnosis is not in a polite live region"
     );
 
+    // Colour follows the kind of cause: a credential problem, a passing one (rate limit, network), unrecognised.
+    let tone_of = |text: &str| -> (String, String) {
+        b.paste("error-input", text);
+        let style = b.js(
+            "const d = document.querySelector('[data-testid=\"error-diagnosis\"]'); \
+             return [d.className, getComputedStyle(d).backgroundColor];",
+            vec![],
+        );
+        (
+            style[0].as_str().unwrap_or_default().to_string(),
+            style[1].as_str().unwrap_or_default().to_string(),
+        )
+    };
+    let bad = tone_of(cases[0].0);
+    let warn = tone_of("API Error: 429 {\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":\"Number of request tokens has exceeded your per-minute rate limit\"}}");
+    let neutral = tone_of("Something went wrong, try again later");
+    assert!(bad.0.contains("tone-bad"), "{bad:?}");
+    assert!(warn.0.contains("tone-warn"), "{warn:?}");
+    assert!(neutral.0.contains("tone-neutral"), "{neutral:?}");
+    assert!(
+        bad.1 != warn.1 && warn.1 != neutral.1 && bad.1 != neutral.1,
+        "the three tones look the same: {bad:?} {warn:?} {neutral:?}"
+    );
+
     // Unknown text says so and points to the live test.
     b.paste("error-input", "Something went wrong, try again later");
     let unknown = b.text("error-diagnosis");

@@ -30,6 +30,16 @@ fn shortened(text: &str) -> String {
     out
 }
 
+/// How a diagnosis is coloured: a credential or account problem is red; a passing or network-side problem
+/// (rate limit, connection, TLS inspection) amber; an unrecognised text neutral.
+fn tone(cause: CauseCode) -> &'static str {
+    match cause {
+        CauseCode::Unknown => "tone-neutral",
+        CauseCode::RateLimit | CauseCode::Connection | CauseCode::TlsInspection => "tone-warn",
+        _ => "tone-bad",
+    }
+}
+
 fn fact(label: &'static str, value: Html) -> Html {
     html! {
         <div class="diagnosis-fact">
@@ -66,7 +76,7 @@ fn render(d: &Diagnosis) -> Html {
     }
     html! {
         <div data-testid="error-diagnosis" data-cause={d.cause.code()}
-            class={classes!("diagnosis", if known { "diagnosis-known" } else { "diagnosis-unknown" })}>
+            class={classes!("diagnosis", tone(d.cause))}>
             if known {
                 <p class="diagnosis-title">{entry.title}</p>
                 <p>{entry.explanation}</p>
