@@ -90,34 +90,41 @@ fn size_table(name: &str, dir: &Path) -> (usize, usize) {
 const READY_PROBE: &str =
     "addEventListener('TrunkApplicationStarted', () => { window.__ready = performance.now(); });";
 
-fn median(mut values: Vec<f64>) -> f64 {
+/// (median, min, max) of the samples.
+fn spread(mut values: Vec<f64>) -> (f64, f64, f64) {
     values.sort_by(|a, b| a.partial_cmp(b).unwrap());
-    values[values.len() / 2]
+    (
+        values[values.len() / 2],
+        values[0],
+        values[values.len() - 1],
+    )
 }
 
-/// Median (first contentful paint, ready) in ms over cold loads; ready is None for a page without WebAssembly.
-fn load_timings(dir: &Path, wasm: bool) -> (f64, Option<f64>) {
-    let server = StaticServer::start(dir.to_path_buf(), "/bench/");
-    let (mut fcps, mut readies) = (Vec::new(), Vec::new());
-    for _ in 0..runs() {
-        let browser = Browser::start(Options::default());
-        browser.cdp(
-            "Page.addScriptToEvaluateOnNewDocument",
-            json!({ "source": READY_PROBE }),
-        );
-        browser.cdp("Network.setCacheDisabled", json!({ "cacheDisabled": true }));
-        browser.goto(&server.url());
-        if wasm {
-            let ready = browser.wait_for("window.__ready", "the app to start");
-            readies.push(ready.as_f64().unwrap());
-        }
-        let fcp = browser.wait_for(
-            "(performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime",
-            "first contentful paint",
-        );
-        fcps.push(fcp.as_f64().unwrap());
-    }
-    (median(fcps), wasm.then(|| median(readies)))
+/// One cold load in a fresh browser profile: (first contentful paint, ready) in ms since navigation start; ready is
+/// None for a page without WebAssembly.
+fn cold_load(server: &StaticServer, wasm: bool) -> (f64, Option<f64>) {
+    let browser = Browser::start(Options::default());
+    browser.cdp(
+        "Page.addScriptToEvaluateOnNewDocument",
+        json!({ "source": READY_PROBE }),
+    );
+    browser.cdp("Network.setCacheDisabled", json!({ "cacheDisabled": true }));
+    browser.goto(&server.url());
+    let ready = wasm.then(|| {
+        browser
+            .wait_for("window.__ready", "the app to start")
+            .as_f64()
+            .unwrap()
+    });
+    let fcp = browser.wait_for(
+        "(performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime",
+        "first contentful paint",
+    );
+    (fcp.as_f64().unwrap(), ready)
+}
+
+fn fmt_spread((median, min, max): (f64, f64, f64)) -> String {
+    format!("{median:.0} ({min:.0}–{max:.0})")
 }
 
 #[test]
@@ -137,22 +144,56 @@ fn benchmark() {
         kib(page_gz)
     );
 
+    // Rounds interleave the three pages, so that drift in the machine's load hits them alike.
     println!(
-        "\n# Cold loads in headless Chromium, median of {} (ms since navigation start)",
+        "\n# Cold loads in headless Chromium: median (min–max) of {} rounds, ms since navigation start",
         runs()
     );
-    let (page_fcp, page_ready) = load_timings(&page, true);
-    let (hello_fcp, hello_ready) = load_timings(&hello, true);
-    let (plain_fcp, _) = load_timings(&plain, false);
-    let (page_ready, hello_ready) = (page_ready.unwrap(), hello_ready.unwrap());
+    let servers = [
+        StaticServer::start(page, "/bench/"),
+        StaticServer::start(hello, "/bench/"),
+        StaticServer::start(plain, "/bench/"),
+    ];
+    let mut fcp: [Vec<f64>; 3] = Default::default();
+    let mut ready: [Vec<f64>; 2] = Default::default();
+    let mut ratios = Vec::new();
+    for _ in 0..runs() {
+        let mut round = [0.0; 2];
+        for (i, server) in servers.iter().enumerate() {
+            let (paint, started) = cold_load(server, i < 2);
+            fcp[i].push(paint);
+            if let Some(started) = started {
+                ready[i].push(started);
+                round[i] = started;
+            }
+        }
+        ratios.push(round[0] / round[1]);
+    }
+    let [page_fcp, hello_fcp, plain_fcp] = fcp.map(spread);
+    let [page_ready, hello_ready] = ready.map(spread);
+    let ratio = spread(ratios);
     println!("| page | first contentful paint | app ready (key field interactive) |");
     println!("|---|---:|---:|");
-    println!("| this page | {page_fcp:.0} | {page_ready:.0} |");
-    println!("| Yew hello-world | {hello_fcp:.0} | {hello_ready:.0} |");
-    println!("| plain static HTML | {plain_fcp:.0} | n/a |");
     println!(
-        "\nready ratio page / hello-world: {:.2} (budget 1.5); FCP page - static: {:+.0} ms",
-        page_ready / hello_ready,
-        page_fcp - plain_fcp
+        "| this page | {} | {} |",
+        fmt_spread(page_fcp),
+        fmt_spread(page_ready)
+    );
+    println!(
+        "| Yew hello-world | {} | {} |",
+        fmt_spread(hello_fcp),
+        fmt_spread(hello_ready)
+    );
+    println!("| plain static HTML | {} | n/a |", fmt_spread(plain_fcp));
+    println!(
+        "\nready ratio page / hello-world: {:.2} from the medians; per round {:.2} ({:.2}–{:.2}) (budget 1.5)",
+        page_ready.0 / hello_ready.0,
+        ratio.0,
+        ratio.1,
+        ratio.2
+    );
+    println!(
+        "FCP page - static: {:+.0} ms (medians)",
+        page_fcp.0 - plain_fcp.0
     );
 }
