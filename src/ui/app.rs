@@ -62,6 +62,19 @@ pub fn app() -> Html {
         });
     }
 
+    // Steps 4 and 5 (setup, fix steps, CLAUDE.md: most of the page's elements, below the fold) mount one task after
+    // the first render, so the key field at the top is interactive sooner.
+    let below_fold = use_state(|| false);
+    {
+        let below_fold = below_fold.clone();
+        use_effect_with((), move |_| {
+            let show = Closure::once_into_js(move || below_fold.set(true));
+            if let Some(window) = web_sys::window() {
+                let _ = window.set_timeout_with_callback(show.unchecked_ref());
+            }
+        });
+    }
+
     let on_change = {
         let dispatcher = state.dispatcher();
         Callback::from(move |text: String| dispatcher.dispatch(Action::SetKey(text)))
@@ -98,6 +111,7 @@ pub fn app() -> Html {
                 <LiveTestSection report={state.key.clone()} live={state.live.clone()} on_action={on_live_action} />
                 // ----- Guidance (issue 3): 3 error text, 4 setup + fix steps, 5 CLAUDE.md + share link -----
                 <ErrorDiagnosis diagnosis={state.guidance.diagnosis.clone()} on_text={on_error_text} />
+                if *below_fold {
                 <section class="card guidance" aria-labelledby="setup-heading">
                     <h2 id="setup-heading"><span class="step-no">{"4"}</span>{"Fix it for your setup"}</h2>
                     <p class="hint">{"Where and how you run Claude Code. The steps below use your shell's own commands."}</p>
@@ -110,6 +124,7 @@ pub fn app() -> Html {
                     <ClaudeMd {setup} {evidence} />
                     <ShareLink {setup} />
                 </section>
+                }
         </>
     }
 }
