@@ -9,6 +9,8 @@
 
 #[path = "browser/http.rs"]
 mod http;
+#[path = "support/sizes.rs"]
+mod sizes;
 #[path = "browser/static_server.rs"]
 mod static_server;
 #[path = "browser/webdriver.rs"]
@@ -18,6 +20,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use serde_json::json;
+use sizes::{dist_files, gzip_size};
 use static_server::StaticServer;
 use webdriver::{Browser, Options};
 
@@ -30,15 +33,6 @@ fn runs() -> usize {
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn gzip_size(path: &Path) -> usize {
-    let out = Command::new("gzip")
-        .args(["-9", "-c"])
-        .arg(path)
-        .output()
-        .expect("gzip");
-    out.stdout.len()
 }
 
 fn brotli_size(path: &Path) -> Option<usize> {
@@ -57,12 +51,7 @@ fn kib(bytes: usize) -> String {
 }
 
 fn size_table(name: &str, dir: &Path) -> (usize, usize) {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap_or_else(|_| panic!("{} missing: run scripts/bench.sh", dir.display()))
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_file())
-        .collect();
-    files.sort();
+    let files = dist_files(dir);
     let (mut raw_total, mut gz_total, mut br_total) = (0, 0, 0);
     println!("\n{name}: {}", dir.display());
     println!("| asset | raw KiB | gzip KiB | brotli KiB |");
