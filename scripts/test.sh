@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing (Chromium and chromedriver included), then runs every check and test:
 # formatting, clippy (native and wasm32), native unit and property tests, the stand-in API tests,
-# a release build with Trunk, the size budget, and the browser tests in headless Chromium.
+# release builds with Trunk, the size guard (gzip total against its ceiling), and the browser tests in headless Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --browser
