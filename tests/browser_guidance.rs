@@ -153,6 +153,16 @@ fn error_texts_are_diagnosed_and_a_blank_box_shows_nothing() {
     ] {
         assert!(shown.contains(needle), "{needle:?} missing in: {shown}");
     }
+    // The catalog's `code spans` show as code, not as backticks.
+    assert!(!shown.contains('`'), "backticks shown: {shown}");
+    let codes = b.js(
+        "return document.querySelectorAll('[data-testid=\"error-diagnosis\"] li code').length;",
+        vec![],
+    );
+    assert!(
+        codes.as_u64().unwrap_or(0) > 0,
+        "no code spans in the diagnosis"
+    );
     let polite = b.js(
         "return document.querySelector('[data-testid=\"error-diagnosis\"]').closest('[aria-live=\"polite\"]') !== null;",
         vec![],

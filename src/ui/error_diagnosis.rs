@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use crate::core::catalog::Diagnosis;
 use crate::core::codes::CauseCode;
+use crate::ui::text::rich;
 
 /// The most of the API's own message shown (a paste can be huge; the message is a sentence).
 const MAX_MESSAGE_CHARS: usize = 400;
@@ -79,7 +80,7 @@ fn render(d: &Diagnosis) -> Html {
             class={classes!("diagnosis", tone(d.cause))}>
             if known {
                 <p class="diagnosis-title">{entry.title}</p>
-                <p>{entry.explanation}</p>
+                <p>{rich(entry.explanation)}</p>
             } else {
                 <p class="diagnosis-title">{"This page does not recognise that text"}</p>
                 <p>{"It is not one of the messages in the catalog. "}
@@ -94,13 +95,13 @@ fn render(d: &Diagnosis) -> Html {
                 if !entry.likely_sources.is_empty() {
                     <h3>{"Where it usually comes from"}</h3>
                     <ul class="diagnosis-sources">
-                        { for entry.likely_sources.iter().map(|s| html! { <li>{*s}</li> }) }
+                        { for entry.likely_sources.iter().map(|s| html! { <li>{rich(s)}</li> }) }
                     </ul>
                 }
                 if !entry.fix.is_empty() {
                     <h3>{"Fix"}</h3>
                     <ol class="diagnosis-fix">
-                        { for entry.fix.iter().map(|s| html! { <li>{*s}</li> }) }
+                        { for entry.fix.iter().map(|s| html! { <li>{rich(s)}</li> }) }
                     </ol>
                 }
                 <p class="hint">{"The fix steps for your setup (step 4) now start with this."}</p>

@@ -7,6 +7,7 @@ use yew::prelude::*;
 use crate::core::setup::{launcher_name, os_name, shell_name, Setup};
 use crate::core::steps::{plan, Evidence, Step};
 use crate::ui::copy_button::CopyButton;
+use crate::ui::text::rich;
 
 #[derive(Properties, PartialEq)]
 pub struct FixStepsProps {
@@ -19,7 +20,7 @@ fn step_html(step: &Step) -> Html {
     html! {
         <li class="fix-step" data-step={step.id}>
             <h4 class="fix-step-title">{&step.title}</h4>
-            { for step.body.lines().filter(|l| !l.trim().is_empty()).map(|line| html! { <p>{line}</p> }) }
+            { for step.body.lines().filter(|l| !l.trim().is_empty()).map(|line| html! { <p>{rich(line)}</p> }) }
             { for step.commands.iter().map(|command| html! {
                 <div class="command">
                     <div class="command-bar">

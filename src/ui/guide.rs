@@ -8,6 +8,7 @@ use yew::prelude::*;
 use crate::core::catalog;
 use crate::core::codes::{CauseCode, Shell};
 use crate::core::commands;
+use crate::ui::text::rich;
 
 /// The causes the guide lists first, most common first (claude-auth-facts.md §13).
 const COMMON_CAUSES: &[CauseCode] = &[
@@ -54,8 +55,8 @@ pub fn guide() -> Html {
                         <li>
                             <details>
                                 <summary>{entry.title}</summary>
-                                <p>{entry.explanation}</p>
-                                <ol>{ for entry.fix.iter().map(|step| html! { <li>{*step}</li> }) }</ol>
+                                <p>{rich(entry.explanation)}</p>
+                                <ol>{ for entry.fix.iter().map(|step| html! { <li>{rich(step)}</li> }) }</ol>
                             </details>
                         </li>
                     }

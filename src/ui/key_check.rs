@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use crate::core::codes::Verdict;
 use crate::core::key::KeyReport;
+use crate::ui::text::rich;
 
 #[derive(Properties, PartialEq)]
 pub struct KeyCheckProps {
@@ -120,15 +121,15 @@ pub fn key_check(props: &KeyCheckProps) -> Html {
                 role="status" aria-live="polite" aria-atomic="true">
                 <p class="verdict-title">{verdict_title(verdict)}</p>
                 if !report.headline.is_empty() { <p>{&report.headline}</p> }
-                if !report.advice.is_empty() { <p class="advice">{&report.advice}</p> }
+                if !report.advice.is_empty() { <p class="advice">{rich(&report.advice)}</p> }
             </div>
             if !report.findings.is_empty() {
                 <ul class="findings" aria-label="What is wrong with the pasted text">
                     { for report.findings.iter().map(|f| html! {
                         <li data-testid="key-finding" data-code={f.code.code()} class="finding">
                             <p class="finding-title">{&f.title}</p>
-                            <p>{&f.detail}</p>
-                            <p class="fix"><strong>{"Fix: "}</strong>{&f.fix}</p>
+                            <p>{rich(&f.detail)}</p>
+                            <p class="fix"><strong>{"Fix: "}</strong>{rich(&f.fix)}</p>
                         </li>
                     }) }
                 </ul>

@@ -21,6 +21,7 @@ use crate::net::{self, Flight};
 use crate::ui::copy_button::CopyButton;
 use crate::ui::setup_form::on_select;
 use crate::ui::state::{Action, LiveResult, LiveStatus, LiveStep, LiveTest, ProbeLine};
+use crate::ui::text::rich;
 
 #[derive(Properties, PartialEq)]
 pub struct LiveTestProps {
@@ -242,7 +243,7 @@ fn render_result(run: u64, result: &LiveResult) -> Html {
             class={classes!("live-result", format!("tone-{}", tone(code)))}
             role="status" aria-live="polite" aria-atomic="true">
             <p class="live-title">{&outcome.title}</p>
-            <p class="live-explanation">{&outcome.explanation}</p>
+            <p class="live-explanation">{rich(&outcome.explanation)}</p>
             <dl class="live-facts">
                 if let Some(status) = outcome.status {
                     { fact("HTTP status", html!{<code>{status}</code>}, "live-status") }
@@ -283,7 +284,7 @@ fn render_result(run: u64, result: &LiveResult) -> Html {
             if !outcome.next_steps.is_empty() {
                 <h3 class="live-steps-heading">{"What to do"}</h3>
                 <ol class="live-steps">
-                    { for outcome.next_steps.iter().map(|s| html! { <li>{s}</li> }) }
+                    { for outcome.next_steps.iter().map(|s| html! { <li>{rich(s)}</li> }) }
                 </ol>
             }
         </div>
@@ -303,7 +304,7 @@ fn render_pending(run: u64, step: &LiveStep, base: &str) -> Html {
             class="live-result tone-pending" role="status" aria-live="polite" aria-atomic="true" aria-busy="true">
             <p class="live-title"><span class="spinner" aria-hidden="true"></span>{pending.title}</p>
             <p>{doing}</p>
-            <p class="hint">{pending.explanation}</p>
+            <p class="hint">{rich(pending.explanation)}</p>
         </div>
     }
 }

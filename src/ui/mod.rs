@@ -13,3 +13,4 @@ pub mod fix_steps;
 pub mod setup_form;
 pub mod share_link;
 pub mod team_notes;
+pub mod text;

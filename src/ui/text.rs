@@ -1,0 +1,72 @@
+//! The knowledge tables write commands and file names as `code spans`, as Markdown does (the CLAUDE.md section uses
+//! them as they are). On the page they become `<code>` elements instead of showing the backticks.
+
+use yew::prelude::*;
+
+/// `text` with every `` `…` `` span as a `<code>` element. Text nodes only: nothing is parsed as HTML. An unpaired
+/// backtick stays as it is.
+pub fn rich(text: &str) -> Html {
+    if !text.contains('`') {
+        return html! { {text.to_string()} };
+    }
+    let parts: Vec<&str> = text.split('`').collect();
+    // Odd parts sit between backticks; with an odd number of backticks the last one has no partner.
+    let unpaired = parts.len() % 2 == 0;
+    let last = parts.len() - 1;
+    html! {
+        <>{ for parts.iter().enumerate().map(|(i, part)| {
+            if i % 2 == 1 && !(unpaired && i == last) {
+                html! { <code>{part.to_string()}</code> }
+            } else if i % 2 == 1 {
+                html! { {format!("`{part}")} }
+            } else {
+                html! { {part.to_string()} }
+            }
+        }) }</>
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    #[derive(Properties, PartialEq)]
+    struct Props {
+        text: AttrValue,
+    }
+
+    #[function_component(Rich)]
+    fn rich_component(props: &Props) -> Html {
+        rich(&props.text)
+    }
+
+    fn render(text: &str) -> String {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        let props = Props {
+            text: AttrValue::from(text.to_string()),
+        };
+        let renderer = yew::LocalServerRenderer::<Rich>::with_props(props).hydratable(false);
+        tokio::task::LocalSet::new().block_on(&runtime, renderer.render())
+    }
+
+    #[test]
+    fn code_spans_become_code_elements() {
+        assert_eq!(
+            render("Run `claude update`, then `/login`."),
+            "Run <code>claude update</code>, then <code>/login</code>."
+        );
+        assert_eq!(render("plain text"), "plain text");
+        assert_eq!(render("``"), "<code></code>");
+    }
+
+    #[test]
+    fn an_unpaired_backtick_stays_and_nothing_is_parsed_as_html() {
+        assert_eq!(render("a `b` c ` d"), "a <code>b</code> c ` d");
+        assert_eq!(
+            render("`<b>x</b>` & <i>"),
+            "<code>&lt;b&gt;x&lt;/b&gt;</code> &amp; &lt;i&gt;"
+        );
+    }
+}
