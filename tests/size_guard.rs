@@ -14,7 +14,7 @@ use sizes::{dist_files, gzip_size};
 
 /// The target from issue 4.
 const BUDGET_BYTES: usize = 130_000;
-/// Measured 220,148 bytes on 2026-11-28 (after the JSON reader replaced serde); 2% headroom for toolchain noise.
+/// Measured 223,136 bytes on 2026-11-28 (JSON reader instead of serde, code spans as <code>); headroom for small fixes.
 const CEILING_BYTES: usize = 225_000;
 
 #[test]
