@@ -21,7 +21,7 @@ use std::process::Command;
 
 use serde_json::json;
 use sizes::{dist_files, gzip_size};
-use static_server::StaticServer;
+use static_server::{dist_dir, StaticServer};
 use webdriver::{Browser, Options};
 
 fn runs() -> usize {
@@ -119,9 +119,7 @@ fn fmt_spread((median, min, max): (f64, f64, f64)) -> String {
 #[test]
 #[ignore = "a benchmark: run scripts/bench.sh"]
 fn benchmark() {
-    let page = std::env::var("DIST_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|_| root().join("dist"));
+    let page = dist_dir();
     let hello = root().join("bench/hello/dist");
     let plain = root().join("bench/static");
     println!("# Sizes (every file of each dist; the page's whole initial load)");

@@ -3,13 +3,16 @@
 
 #[path = "browser/http.rs"]
 mod http;
+#[path = "browser/page.rs"]
+mod page;
 #[path = "browser/static_server.rs"]
 mod static_server;
 #[path = "browser/webdriver.rs"]
 mod webdriver;
 
+use page::Page;
 use serde_json::json;
-use static_server::{dist_dir, StaticServer};
+use static_server::dist_dir;
 use webdriver::{screenshot_path, Browser, Options};
 
 const SUB_PATH: &str = "/tools/claude-auth/";
@@ -20,20 +23,8 @@ fn api_key(seed: char) -> String {
     format!("sk-ant-api03-{seed}{body}AA")
 }
 
-struct Page {
-    browser: Browser,
-    server: StaticServer,
-}
-
 fn open(options: Options) -> Page {
-    let server = StaticServer::start(dist_dir(), SUB_PATH);
-    let browser = Browser::start(options);
-    browser.goto(&server.url());
-    browser.wait_for(
-        "document.querySelector('[data-testid=\"key-input\"]')",
-        "the app to mount",
-    );
-    Page { browser, server }
+    Page::open(dist_dir(), SUB_PATH, options, "key-input")
 }
 
 fn verdict(browser: &Browser) -> (String, String) {

@@ -8,13 +8,16 @@ mod static_server;
 mod support;
 // The HTTP client the WebDriver harness uses (`super::http`), loaded once through `support`.
 use support::wire as http;
+#[path = "browser/page.rs"]
+mod page;
 #[path = "browser/webdriver.rs"]
 mod webdriver;
 
 use std::time::{Duration, Instant};
 
+use page::Page;
 use serde_json::json;
-use static_server::{dist_dir, StaticServer};
+use static_server::dist_dir;
 use support::stand_in_api::{StandIn, KEY_VALID};
 use webdriver::{screenshot_path, Browser, Options, TempDir};
 
@@ -32,24 +35,18 @@ fn oauth_token() -> String {
     format!("sk-ant-oat01-{body}AA")
 }
 
-struct Page {
-    browser: Browser,
-    server: StaticServer,
-}
+/// The app has mounted once the setup form (step 4, mounted just after the first render) is there.
+const READY: &str = "setup-os";
 
 fn wait_for_app(b: &Browser) {
     b.wait_for(
-        "document.querySelector('[data-testid=\"setup-os\"]')",
+        &format!("document.querySelector('[data-testid=\"{READY}\"]')"),
         "the app to mount",
     );
 }
 
 fn open() -> Page {
-    let server = StaticServer::start(dist_dir(), SUB_PATH);
-    let browser = Browser::start(Options::default());
-    browser.goto(&server.url());
-    wait_for_app(&browser);
-    Page { browser, server }
+    Page::open(dist_dir(), SUB_PATH, Options::default(), READY)
 }
 
 fn set_setup(b: &Browser, os: &str, shell: &str, launcher: &str, auth: &str) {
@@ -694,13 +691,15 @@ fn screenshots_of_the_steps_and_the_claude_md_for_two_setups() {
 /// with the team's setup and shows its pointers; a share link still wins over the team's setup.
 #[test]
 fn a_team_build_shows_its_pointers_and_a_share_link_wins_over_its_setup() {
-    let dist = static_server::team_dist_dir();
-    let server = StaticServer::start(dist, SUB_PATH);
-    let b = Browser::start(Options::default());
-    b.goto(&server.url());
-    wait_for_app(&b);
+    let page = Page::open(
+        static_server::team_dist_dir(),
+        SUB_PATH,
+        Options::default(),
+        READY,
+    );
+    let b = &page.browser;
     assert_eq!(
-        setup_of(&b),
+        setup_of(b),
         ["windows", "powershell", "vscode", "gateway"].map(String::from)
     );
     let notes = b.text("team-notes");
@@ -711,19 +710,19 @@ fn a_team_build_shows_its_pointers_and_a_share_link_wins_over_its_setup() {
         vec![],
     );
     assert_eq!(docs, json!("https://intranet.example/ai"));
-    assert!(text_content(&b, "claude-md").contains("Example Corp"));
+    assert!(text_content(b, "claude-md").contains("Example Corp"));
 
     b.goto(&format!(
         "{}?os=macos&shell=zsh&launcher=terminal&auth=api-key",
-        server.url()
+        page.server.url()
     ));
-    wait_for_app(&b);
+    wait_for_app(b);
     b.wait_for(
         "document.querySelector('[data-testid=\"setup-os\"]').value === 'macos'",
         "the shared setup over the team's",
     );
     assert_eq!(
-        setup_of(&b),
+        setup_of(b),
         ["macos", "zsh", "terminal", "api-key"].map(String::from)
     );
     b.assert_no_panic();

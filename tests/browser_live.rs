@@ -6,6 +6,8 @@
 //! Every outcome code of `live-result[data-outcome]` is reached here: most in one browser session
 //! (`every_stand_in_scenario_reaches_its_outcome`), the rest by the tests named after them.
 
+#[path = "browser/page.rs"]
+mod page;
 #[path = "browser/static_server.rs"]
 mod static_server;
 #[path = "browser/webdriver.rs"]
@@ -20,27 +22,16 @@ use std::collections::BTreeSet;
 use std::time::{Duration, Instant};
 
 use claude_auth_doctor::core::codes::OutcomeCode;
+use page::Page;
 use serde_json::{json, Value};
-use static_server::{dist_dir, StaticServer};
+use static_server::dist_dir;
 use support::stand_in_api::{self as stand_in, RecordedRequest, StandIn};
 use webdriver::{Browser, Options};
 
 const SUB_PATH: &str = "/tools/claude-auth/";
 
-struct Page {
-    browser: Browser,
-    server: StaticServer,
-}
-
 fn open(options: Options) -> Page {
-    let server = StaticServer::start(dist_dir(), SUB_PATH);
-    let browser = Browser::start(options);
-    browser.goto(&server.url());
-    browser.wait_for(
-        "document.querySelector('[data-testid=\"live-test\"]')",
-        "the live test to mount",
-    );
-    Page { browser, server }
+    Page::open(dist_dir(), SUB_PATH, options, "live-test")
 }
 
 fn screenshot(browser: &Browser, name: &str) {

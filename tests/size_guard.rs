@@ -7,10 +7,11 @@
 
 #[path = "support/sizes.rs"]
 mod sizes;
-
-use std::path::PathBuf;
+#[path = "browser/static_server.rs"]
+mod static_server;
 
 use sizes::{dist_files, gzip_size};
+use static_server::dist_dir;
 
 /// The target from issue 4.
 const BUDGET_BYTES: usize = 130_000;
@@ -19,9 +20,7 @@ const CEILING_BYTES: usize = 225_000;
 
 #[test]
 fn initial_load_stays_under_the_ceiling() {
-    let dist = std::env::var("DIST_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|_| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist"));
+    let dist = dist_dir();
     let files = dist_files(&dist);
     assert!(
         files

@@ -1,0 +1,27 @@
+//! A page under test: a release dist served on loopback under a sub-path, open in headless Chromium once the app
+//! has mounted. Shared by the browser test crates.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+use crate::static_server::StaticServer;
+use crate::webdriver::{Browser, Options};
+
+pub struct Page {
+    pub browser: Browser,
+    pub server: StaticServer,
+}
+
+impl Page {
+    /// Serves `dist` under `sub_path`, opens it with `options` and waits for the element `data-testid=ready_testid`.
+    pub fn open(dist: PathBuf, sub_path: &str, options: Options, ready_testid: &str) -> Page {
+        let server = StaticServer::start(dist, sub_path);
+        let browser = Browser::start(options);
+        browser.goto(&server.url());
+        browser.wait_for(
+            &format!("document.querySelector('[data-testid=\"{ready_testid}\"]')"),
+            &format!("{ready_testid} to mount"),
+        );
+        Page { browser, server }
+    }
+}
