@@ -35,10 +35,14 @@ fn oauth_token() -> String {
     format!("sk-ant-oat01-{body}AA")
 }
 
-/// The app has mounted once the setup form (step 4, mounted just after the first render) is there.
+/// The app has mounted once the setup form (step 4, in the tools the key check loads on first use) is there.
 const READY: &str = "setup-os";
 
+/// After a navigation: the key check, then (on a first mouse move) the tools.
 fn wait_for_app(b: &Browser) {
+    page::wait_for_key_check(b);
+    b.move_pointer();
+    page::wait_for_tools(b);
     b.wait_for(
         &format!("document.querySelector('[data-testid=\"{READY}\"]')"),
         "the app to mount",

@@ -7,6 +7,8 @@ mod static_server;
 mod support;
 // The HTTP client the WebDriver harness uses (`super::http`), loaded once through `support`.
 use support::wire as http;
+#[path = "browser/page.rs"]
+mod page;
 #[path = "browser/webdriver.rs"]
 mod webdriver;
 
@@ -27,11 +29,11 @@ fn open(dist: PathBuf, options: Options) -> (Browser, StaticServer) {
     (browser, server)
 }
 
+/// The key check, then (on a first mouse move) the tools it loads.
 fn wait_for_app(b: &Browser) {
-    b.wait_for(
-        "document.querySelector('[data-testid=\"key-input\"]')",
-        "the app to mount",
-    );
+    page::wait_for_key_check(b);
+    b.move_pointer();
+    page::wait_for_tools(b);
 }
 
 fn csp_of(b: &Browser) -> String {

@@ -3,6 +3,9 @@
 //! - Renders the guide (`src/ui/guide.rs`) to HTML with yew's server-side renderer and writes it into
 //!   `<div id="guide">`, so the page is readable before, or without, WebAssembly.
 //! - Validates the team configuration (README, "Team configuration") and fails the build on a mistake.
+//! - Names the tools module (steps 2 to 5, `src/bin/tools.rs`; see `src/ui/bridge.rs`) by its content hash, as
+//!   Trunk names the page's own module, and tells the key check where it is and its SRI hashes: `data-js`,
+//!   `data-wasm` and `data-integrity` on `<div id="tools">`, and the script's hash in an import map's `integrity`.
 //! - Writes the Content-Security-Policy `<meta>`: the hashes of Trunk's inline start-up script (its text changes with
 //!   every hashed file name, so it is computed here), plus the team's gateway origin in `connect-src`.
 //!
@@ -11,7 +14,7 @@
 // The step runs natively only; on wasm32 (clippy of every target) `main` is empty and the rest unused.
 #![cfg_attr(target_arch = "wasm32", allow(dead_code, unused_imports))]
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use claude_auth_doctor::core::csp::build_policy;
 use claude_auth_doctor::core::team::{TeamConfig, BUILT_IN_JSON};
@@ -36,7 +39,8 @@ fn run() -> Result<(), String> {
     let path = dir.join("index.html");
     let html = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     let team = TeamConfig::from_json(BUILT_IN_JSON)?;
-    let html = finish(&html, &team)?;
+    let tools = name_tools(&dir)?;
+    let html = finish(&html, &team, Some(&tools))?;
     std::fs::write(&path, html).map_err(|e| format!("{}: {e}", path.display()))
 }
 
@@ -59,10 +63,53 @@ fn render_guide() -> Result<String, String> {
     Err("the post-build step runs natively".into())
 }
 
+/// The tools module's files in the dist, once named by content hash, and their SRI hashes.
+struct ToolsFiles {
+    js: String,
+    wasm: String,
+    js_integrity: String,
+    wasm_integrity: String,
+}
+
+/// Renames Trunk's `tools.js` and `tools_bg.wasm` to `tools-<hash>.js` and `tools-<hash>_bg.wasm`, so a host may cache
+/// them for good, like every other file of the dist.
+fn name_tools(dir: &Path) -> Result<ToolsFiles, String> {
+    let read = |name: &str| {
+        std::fs::read(dir.join(name)).map_err(|e| {
+            format!(
+                "{}: {e} (index.html must build the tools module: <link data-trunk rel=\"rust\" \
+                 data-type=\"worker\" data-bindgen-target=\"web\" data-bin=\"tools\" />)",
+                dir.join(name).display()
+            )
+        })
+    };
+    let (js, wasm) = (read("tools.js")?, read("tools_bg.wasm")?);
+    let mut both = js.clone();
+    both.extend_from_slice(&wasm);
+    let hash: String = sha256(&both)[..8]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let files = ToolsFiles {
+        js: format!("tools-{hash}.js"),
+        wasm: format!("tools-{hash}_bg.wasm"),
+        js_integrity: format!("sha256-{}", base64(&sha256(&js))),
+        wasm_integrity: format!("sha256-{}", base64(&sha256(&wasm))),
+    };
+    for (from, to) in [("tools.js", &files.js), ("tools_bg.wasm", &files.wasm)] {
+        std::fs::rename(dir.join(from), dir.join(to)).map_err(|e| format!("{from}: {e}"))?;
+    }
+    Ok(files)
+}
+
+const TOOLS_SLOT: &str = "<div id=\"tools\"";
+
 const CSP_MARKER: &str = "<meta http-equiv=\"Content-Security-Policy\"";
 
-/// Fills the guide slot, then adds the CSP `<meta>` right after `<meta charset>` (or first in `<head>`), before any script or stylesheet link.
-fn finish(html: &str, team: &TeamConfig) -> Result<String, String> {
+/// Fills the guide slot, points the tools slot at the tools module (with an import map holding its script's hash),
+/// then adds the CSP `<meta>` right after `<meta charset>` (or first in `<head>`), before any script or stylesheet
+/// link.
+fn finish(html: &str, team: &TeamConfig, tools: Option<&ToolsFiles>) -> Result<String, String> {
     if html.contains(CSP_MARKER) {
         return Err("index.html already has a Content-Security-Policy meta tag".into());
     }
@@ -78,15 +125,37 @@ fn finish(html: &str, team: &TeamConfig) -> Result<String, String> {
         }
         None => html.to_string(),
     };
+    let head = match html.find("<meta charset") {
+        Some(at) => at + html[at..].find('>').ok_or("unclosed <meta charset>")? + 1,
+        None => html.find("<head>").ok_or("index.html has no <head>")? + "<head>".len(),
+    };
+    let html = match tools {
+        Some(tools) => {
+            let slot = html
+                .find(TOOLS_SLOT)
+                .ok_or("index.html has no <div id=\"tools\"> for the tools module")?
+                + TOOLS_SLOT.len();
+            format!(
+                "{}\n    <script type=\"importmap\">{{\"integrity\":{{\"./{}\":\"{}\"}}}}</script>{}\
+                 {} data-js=\"./{}\" data-wasm=\"./{}\" data-integrity=\"{}\"{}",
+                &html[..head],
+                tools.js,
+                tools.js_integrity,
+                &html[head..slot - TOOLS_SLOT.len()],
+                TOOLS_SLOT,
+                tools.js,
+                tools.wasm,
+                tools.wasm_integrity,
+                &html[slot..]
+            )
+        }
+        None => html,
+    };
     let html = html.as_str();
     let hashes: Vec<String> = inline_scripts(html)
         .map(|text| base64(&sha256(text.as_bytes())))
         .collect();
     let policy = build_policy(&hashes, &team.extra_connect_origins());
-    let head = match html.find("<meta charset") {
-        Some(at) => at + html[at..].find('>').ok_or("unclosed <meta charset>")? + 1,
-        None => html.find("<head>").ok_or("index.html has no <head>")? + "<head>".len(),
-    };
     Ok(format!(
         "{}\n    {CSP_MARKER} content=\"{policy}\" />{}",
         &html[..head],
@@ -227,7 +296,7 @@ mod tests {
     fn the_policy_goes_first_in_head_and_hashes_only_inline_scripts() {
         let html = "<html><head><title>t</title><script type=\"module\">init();</script>\
                     <script src=\"x.js\"></script></head><body></body></html>";
-        let out = finish(html, &TeamConfig::default()).unwrap();
+        let out = finish(html, &TeamConfig::default(), None).unwrap();
         let head = out.find("<head>").unwrap();
         assert!(out[head..]
             .trim_start_matches("<head>")
@@ -236,6 +305,7 @@ mod tests {
         let with_charset = finish(
             "<head><meta charset=\"utf-8\" /><script>x</script></head>",
             &TeamConfig::default(),
+            None,
         )
         .unwrap();
         assert!(with_charset.starts_with("<head><meta charset=\"utf-8\" />\n    <meta http-equiv"));
@@ -243,7 +313,7 @@ mod tests {
         assert!(out.contains(&expected));
         assert_eq!(out.matches("'sha256-").count(), 1);
         assert!(
-            finish(&out, &TeamConfig::default()).is_err(),
+            finish(&out, &TeamConfig::default(), None).is_err(),
             "a second policy is refused"
         );
     }
@@ -251,9 +321,61 @@ mod tests {
     #[test]
     fn the_guide_is_rendered_into_its_slot() {
         let html = "<head></head><body><div id=\"guide\"></div><div id=\"app\"></div></body>";
-        let out = finish(html, &TeamConfig::default()).unwrap();
+        let out = finish(html, &TeamConfig::default(), None).unwrap();
         assert!(out.contains("data-testid=\"guide\""));
         assert!(out.contains("Quick checks") && out.contains("/status"));
         assert!(out.contains("<div id=\"app\"></div>"));
+    }
+
+    #[test]
+    fn the_tools_slot_learns_its_files_and_the_policy_hashes_the_import_map() {
+        let tools = ToolsFiles {
+            js: "tools-ab.js".into(),
+            wasm: "tools-ab_bg.wasm".into(),
+            js_integrity: "sha256-J".into(),
+            wasm_integrity: "sha256-W".into(),
+        };
+        let html =
+            "<head><meta charset=\"utf-8\" /><script type=\"module\">init();</script></head>\
+                    <body><div id=\"tools\" aria-busy=\"true\"></div></body>";
+        let out = finish(html, &TeamConfig::default(), Some(&tools)).unwrap();
+        assert!(out.contains(
+            "<div id=\"tools\" data-js=\"./tools-ab.js\" data-wasm=\"./tools-ab_bg.wasm\" \
+             data-integrity=\"sha256-W\" aria-busy=\"true\"></div>"
+        ));
+        let map = "{\"integrity\":{\"./tools-ab.js\":\"sha256-J\"}}";
+        let policy = out.find(CSP_MARKER).unwrap();
+        let import_map = out
+            .find(&format!("<script type=\"importmap\">{map}</script>"))
+            .unwrap();
+        let module = out.find("<script type=\"module\">").unwrap();
+        assert!(policy < import_map && import_map < module, "{out}");
+        assert!(out.contains(&format!("'sha256-{}'", base64(&sha256(map.as_bytes())))));
+        assert_eq!(out.matches("'sha256-").count(), 2);
+        assert!(finish(
+            "<head></head><body></body>",
+            &TeamConfig::default(),
+            Some(&tools)
+        )
+        .is_err());
+    }
+
+    #[test]
+    fn the_tools_files_are_named_by_content() {
+        let dir = std::env::temp_dir().join(format!("postbuild-tools-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("tools.js"), "export default 1;").unwrap();
+        std::fs::write(dir.join("tools_bg.wasm"), b"\0asm").unwrap();
+        let files = name_tools(&dir).unwrap();
+        assert!(files.js.starts_with("tools-") && files.js.ends_with(".js"));
+        assert_eq!(files.wasm, files.js.replace(".js", "_bg.wasm"));
+        assert!(dir.join(&files.js).is_file() && dir.join(&files.wasm).is_file());
+        assert!(!dir.join("tools.js").exists());
+        assert_eq!(
+            files.js_integrity,
+            format!("sha256-{}", base64(&sha256(b"export default 1;")))
+        );
+        assert!(name_tools(&dir).is_err(), "nothing left to name");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

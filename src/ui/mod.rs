@@ -1,6 +1,8 @@
-//! The thin UI: one component per file, all state transitions in `state.rs`.
+//! The thin UI: one component per file, all state transitions in `state.rs`. Two WebAssembly modules share it:
+//! the key check (`app.rs`, the initial load) and the tools (`tools.rs`), linked by `bridge.rs`.
 
 pub mod app;
+pub mod bridge;
 pub mod guide;
 pub mod key_check;
 pub mod live_test;
@@ -14,3 +16,4 @@ pub mod setup_form;
 pub mod share_link;
 pub mod team_notes;
 pub mod text;
+pub mod tools;
