@@ -1,5 +1,6 @@
 //! The built site as a team hosts it: the release `dist/` under a sub-path, its Content-Security-Policy, content
-//! without JavaScript, the size budget, and a whole session that must not reach any other origin.
+//! without JavaScript, the initial load (the key check alone, within the size budget) and the tools it loads on
+//! first use (with their SRI hashes), and a whole session that must not reach any other origin.
 
 #[path = "browser/static_server.rs"]
 mod static_server;
@@ -9,16 +10,18 @@ mod support;
 use support::wire as http;
 #[path = "browser/page.rs"]
 mod page;
+#[path = "support/sizes.rs"]
+mod sizes;
 #[path = "browser/webdriver.rs"]
 mod webdriver;
 
 use std::net::TcpListener;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use serde_json::json;
 use static_server::{dist_dir, StaticServer};
 use support::stand_in_api::{StandIn, KEY_VALID};
-use webdriver::{screenshot_path, Browser, Options};
+use webdriver::{screenshot_path, Browser, Options, TempDir};
 
 const SUB_PATH: &str = "/intranet/tools/claude-auth/";
 
@@ -319,4 +322,158 @@ fn a_team_build_allows_its_gateway_and_opens_with_its_setup() {
         claude_md.contains("#ai-help"),
         "team lines missing from CLAUDE.md"
     );
+}
+
+/// The resources the page fetched so far: (path relative to the page, start time in ms since navigation start).
+fn resources(b: &Browser, page_url: &str) -> Vec<(String, f64)> {
+    let entries = b.js(
+        "return performance.getEntriesByType('resource').map(e => [e.name, e.startTime]);",
+        vec![],
+    );
+    entries
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let url = e[0].as_str().unwrap();
+            let path = url
+                .strip_prefix(page_url)
+                .unwrap_or_else(|| panic!("a resource outside the page's directory: {url}"));
+            (path.to_string(), e[1].as_f64().unwrap())
+        })
+        .collect()
+}
+
+/// Issue 4's budget, measured on what the browser really fetched: until the page is used, it loads the key check
+/// alone (the files index.html links, 130 KB gzip at most); the tools follow once it has been idle 1.5 s.
+#[test]
+fn until_it_is_used_the_page_loads_the_key_check_alone_within_the_budget() {
+    let dist = dist_dir();
+    let (b, server) = open(dist.clone(), Options::default());
+    page::wait_for_key_check(&b);
+    // No input at all: the tools still arrive, after the idle delay.
+    page::wait_for_tools(&b);
+    let fetched = resources(&b, &server.url());
+    let (tools, initial): (Vec<_>, Vec<_>) = fetched
+        .iter()
+        .partition(|(path, _)| path.starts_with("tools-"));
+    assert_eq!(tools.len(), 2, "the tools' script and wasm: {fetched:?}");
+    for (path, start) in &tools {
+        assert!(
+            *start >= 1500.0,
+            "{path} was fetched {start:.0} ms after navigation, before the page was idle 1.5 s"
+        );
+    }
+    let mut initial: Vec<String> = initial.iter().map(|(path, _)| path.clone()).collect();
+    initial.sort();
+    let mut linked: Vec<String> = sizes::initial_files(&dist)
+        .iter()
+        .map(|f| {
+            f.strip_prefix(&dist)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/")
+        })
+        .filter(|path| path != "index.html")
+        .collect();
+    linked.sort();
+    assert_eq!(
+        initial, linked,
+        "the initial load is not what index.html links"
+    );
+    let gzip: usize = sizes::initial_files(&dist)
+        .iter()
+        .map(|f| sizes::gzip_size(f))
+        .sum();
+    assert!(gzip <= 130_000, "the initial load is {gzip} bytes gzip");
+    b.assert_no_panic();
+}
+
+/// A key pasted before the tools have loaded (the paste is what loads them) reaches them: the live test sends it,
+/// cleaned, and the fix steps know what the key check found.
+#[test]
+fn a_key_pasted_before_the_tools_load_reaches_them() {
+    let api = StandIn::start();
+    let (b, _server) = open(dist_dir(), Options::default());
+    page::wait_for_key_check(&b);
+    assert!(
+        !b.exists("live-test"),
+        "the tools were there before any use"
+    );
+    b.paste("key-input", &format!("  {KEY_VALID}\n"));
+    assert_eq!(
+        b.attr("key-verdict", "data-verdict").as_deref(),
+        Some("fixable")
+    );
+    page::wait_for_tools(&b);
+    set_input(&b, "base-url", &api.base_url());
+    b.click("live-test");
+    assert_eq!(wait_outcome(&b), "valid");
+    let sent = api.requests();
+    let models = sent
+        .iter()
+        .find(|r| r.method == "GET")
+        .expect("GET /v1/models");
+    assert_eq!(
+        models.header("x-api-key"),
+        Some(KEY_VALID),
+        "not sent cleaned"
+    );
+    b.wait_for(
+        "document.querySelector('[data-testid=\"fix-steps\"]').innerText.length > 0",
+        "fix steps",
+    );
+    // Clearing the key in the key check drops it from the tools too: the live test has nothing to send.
+    b.click("key-clear");
+    b.wait_for(
+        "!document.querySelector('[data-testid=\"live-result\"]')",
+        "the result to be dropped with the key",
+    );
+    b.assert_no_panic();
+}
+
+/// Copies a dist, so a test can damage one file of the copy.
+fn copy_dist(from: &Path, to: &Path) {
+    for file in sizes::dist_files(from) {
+        let target = to.join(file.strip_prefix(from).unwrap());
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        std::fs::copy(&file, &target).unwrap();
+    }
+}
+
+/// The tools load only if their files match the hashes the build wrote (the wasm's in `data-integrity`, the
+/// script's in the import map); if not, the page says so and the key check keeps working.
+#[test]
+fn tools_that_do_not_match_their_hashes_are_refused() {
+    for damaged in ["_bg.wasm", ".js"] {
+        let dir = TempDir::new("damaged-dist");
+        copy_dist(&dist_dir(), &dir.0);
+        let file = sizes::dist_files(&dir.0)
+            .into_iter()
+            .find(|f| {
+                let name = f.file_name().unwrap().to_string_lossy();
+                name.starts_with("tools-") && name.ends_with(damaged) && !name.ends_with("_bg.js")
+            })
+            .expect("the tools file");
+        // Still a valid file of its kind (a trailing empty custom section; a trailing blank line), so only the
+        // hash can tell.
+        let mut bytes = std::fs::read(&file).unwrap();
+        bytes.extend_from_slice(if damaged == ".js" {
+            b"\n"
+        } else {
+            b"\x00\x02\x01x"
+        });
+        std::fs::write(&file, bytes).unwrap();
+
+        let (b, _server) = open(dir.0.clone(), Options::default());
+        page::wait_for_key_check(&b);
+        b.move_pointer();
+        b.wait_for(
+            "document.querySelector('[data-testid=\"tools-failed\"]')",
+            "the page to say the tools could not load",
+        );
+        assert!(!b.exists("live-test"), "damaged tools ({damaged}) were run");
+        b.paste("key-input", KEY_VALID);
+        assert_eq!(b.attr("key-verdict", "data-verdict").as_deref(), Some("ok"));
+    }
 }

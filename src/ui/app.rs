@@ -100,7 +100,7 @@ pub fn app() -> Html {
                 },
                 ToolsStatus::Ready => html! {},
                 ToolsStatus::Failed(reason) => html! {
-                    <p class="card tools-note tone-warn" data-testid="tools-failed" role="alert">
+                    <p class="card tone-warn" data-testid="tools-failed" role="alert">
                         {"The live test, the error diagnosis and the fix steps could not load ("}{reason}
                         {"). The key check above still works; reload the page to try again."}</p>
                 },
