@@ -6,6 +6,9 @@
 //! - Names the tools module (steps 2 to 5, `src/bin/tools.rs`; see `src/ui/bridge.rs`) by its content hash, as
 //!   Trunk names the page's own module, and tells the key check where it is and its SRI hashes: `data-js`,
 //!   `data-wasm` and `data-integrity` on `<div id="tools">`, and the script's hash in an import map's `integrity`.
+//! - Marks Trunk's inline start-up script `async`: it then starts the key check as soon as its files are in, instead
+//!   of after the browser's first layout of the page (the guide's text makes that layout the slowest step of a cold
+//!   load on a small machine); `src/main.rs` waits for the document to be parsed before mounting.
 //! - Writes the Content-Security-Policy `<meta>`: the hashes of Trunk's inline start-up script (its text changes with
 //!   every hashed file name, so it is computed here), plus the team's gateway origin in `connect-src`.
 //!
@@ -102,6 +105,10 @@ fn name_tools(dir: &Path) -> Result<ToolsFiles, String> {
     Ok(files)
 }
 
+/// Trunk's inline start-up script, and the same made `async`.
+const STARTUP_SCRIPT: &str = "<script type=\"module\">";
+const STARTUP_SCRIPT_ASYNC: &str = "<script type=\"module\" async>";
+
 const TOOLS_SLOT: &str = "<div id=\"tools\"";
 
 const CSP_MARKER: &str = "<meta http-equiv=\"Content-Security-Policy\"";
@@ -151,6 +158,7 @@ fn finish(html: &str, team: &TeamConfig, tools: Option<&ToolsFiles>) -> Result<S
         }
         None => html,
     };
+    let html = html.replacen(STARTUP_SCRIPT, STARTUP_SCRIPT_ASYNC, 1);
     let html = html.as_str();
     let hashes: Vec<String> = inline_scripts(html)
         .map(|text| base64(&sha256(text.as_bytes())))
@@ -313,6 +321,10 @@ mod tests {
         assert!(out.contains(&expected));
         assert_eq!(out.matches("'sha256-").count(), 1);
         assert!(
+            out.contains("<script type=\"module\" async>init();</script>"),
+            "the start-up script is not async: {out}"
+        );
+        assert!(
             finish(&out, &TeamConfig::default(), None).is_err(),
             "a second policy is refused"
         );
@@ -348,7 +360,7 @@ mod tests {
         let import_map = out
             .find(&format!("<script type=\"importmap\">{map}</script>"))
             .unwrap();
-        let module = out.find("<script type=\"module\">").unwrap();
+        let module = out.find(STARTUP_SCRIPT_ASYNC).unwrap();
         assert!(policy < import_map && import_map < module, "{out}");
         assert!(out.contains(&format!("'sha256-{}'", base64(&sha256(map.as_bytes())))));
         assert_eq!(out.matches("'sha256-").count(), 2);
