@@ -1,8 +1,6 @@
 //! The key check (the page's initial module, `src/main.rs`): step 1, its reducer, the key's hand-over to the tools,
 //! the tools' loader (see `ui::bridge`), and the `pagehide` hook that drops the key.
 
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -52,27 +50,13 @@ pub fn app() -> Html {
         let dispatcher = state.dispatcher();
         let key_input = key_input.clone();
         use_effect_with((), move |_| {
-            let on_pagehide = Closure::<dyn Fn()>::new(move || {
+            let listener = Listener::on_window("pagehide", move |_| {
                 if let Some(input) = key_input.cast::<HtmlInputElement>() {
                     input.set_value("");
                 }
                 dispatcher.dispatch(KeyAction::Clear);
             });
-            let window = web_sys::window();
-            if let Some(window) = &window {
-                let _ = window.add_event_listener_with_callback(
-                    "pagehide",
-                    on_pagehide.as_ref().unchecked_ref(),
-                );
-            }
-            move || {
-                if let Some(window) = window {
-                    let _ = window.remove_event_listener_with_callback(
-                        "pagehide",
-                        on_pagehide.as_ref().unchecked_ref(),
-                    );
-                }
-            }
+            move || drop(listener)
         });
     }
 

@@ -82,30 +82,44 @@ pub fn key_of(event: &Event) -> Option<String> {
     event.dyn_ref::<CustomEvent>()?.detail().as_string()
 }
 
-/// A listener on `document`, removed when dropped.
+/// An event listener on `document` or `window`, removed when dropped.
 pub struct Listener {
+    target: EventTarget,
     name: &'static str,
     callback: Closure<dyn Fn(Event)>,
 }
 
 impl Listener {
     pub fn on_document(name: &'static str, f: impl Fn(Event) + 'static) -> Option<Listener> {
+        Listener::on(document()?.into(), name, f)
+    }
+
+    pub fn on_window(name: &'static str, f: impl Fn(Event) + 'static) -> Option<Listener> {
+        Listener::on(web_sys::window()?.into(), name, f)
+    }
+
+    fn on(
+        target: EventTarget,
+        name: &'static str,
+        f: impl Fn(Event) + 'static,
+    ) -> Option<Listener> {
         let callback = Closure::<dyn Fn(Event)>::new(f);
-        document()?
+        target
             .add_event_listener_with_callback(name, callback.as_ref().unchecked_ref())
             .ok()?;
-        Some(Listener { name, callback })
+        Some(Listener {
+            target,
+            name,
+            callback,
+        })
     }
 }
 
 impl Drop for Listener {
     fn drop(&mut self) {
-        if let Some(document) = document() {
-            let _ = document.remove_event_listener_with_callback(
-                self.name,
-                self.callback.as_ref().unchecked_ref(),
-            );
-        }
+        let _ = self
+            .target
+            .remove_event_listener_with_callback(self.name, self.callback.as_ref().unchecked_ref());
     }
 }
 

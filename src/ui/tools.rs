@@ -3,8 +3,6 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::bridge::{self, Listener, KEY_EVENT};
@@ -53,23 +51,9 @@ pub fn tools() -> Html {
     {
         let dispatcher = state.dispatcher();
         use_effect_with((), move |_| {
-            let on_pagehide =
-                Closure::<dyn Fn()>::new(move || dispatcher.dispatch(Action::ClearKey));
-            let window = web_sys::window();
-            if let Some(window) = &window {
-                let _ = window.add_event_listener_with_callback(
-                    "pagehide",
-                    on_pagehide.as_ref().unchecked_ref(),
-                );
-            }
-            move || {
-                if let Some(window) = window {
-                    let _ = window.remove_event_listener_with_callback(
-                        "pagehide",
-                        on_pagehide.as_ref().unchecked_ref(),
-                    );
-                }
-            }
+            let listener =
+                Listener::on_window("pagehide", move |_| dispatcher.dispatch(Action::ClearKey));
+            move || drop(listener)
         });
     }
 
