@@ -129,24 +129,22 @@ pub fn load_tools_when_used(done: impl FnOnce(Result<(), String>) + 'static) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let started = Rc::new(Cell::new(false));
+    // Taken by the first event or the timer; later ones find it gone.
     let done = Cell::new(Some(done));
     let handler: Rc<Cell<Option<js_sys::Function>>> = Rc::new(Cell::new(None));
     let start = {
         let handler = handler.clone();
         Closure::<dyn Fn()>::new(move || {
-            if started.replace(true) {
+            let Some(done) = done.take() else {
                 return;
-            }
+            };
             if let (Some(window), Some(f)) = (web_sys::window(), handler.take()) {
                 let target: &EventTarget = window.as_ref();
                 for name in USE_EVENTS {
                     let _ = target.remove_event_listener_with_callback_and_bool(name, &f, true);
                 }
             }
-            if let Some(done) = done.take() {
-                wasm_bindgen_futures::spawn_local(async move { done(load_tools().await) });
-            }
+            wasm_bindgen_futures::spawn_local(async move { done(load_tools().await) });
         })
     };
     let f: js_sys::Function = start.into_js_value().unchecked_into();
