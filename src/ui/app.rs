@@ -27,23 +27,18 @@ pub fn app() -> Html {
     }
 
     // The key's exact text goes to the tools on every paste, edit or clear, and whenever they ask (right after they
-    // mount).
-    let latest = use_mut_ref(|| None::<String>);
+    // mount): until the next change, the request listener answers with this text.
     {
-        let latest = latest.clone();
         let state = state.clone();
         use_effect_with(state.revision, move |_| {
             let text = state.text().map(str::to_string);
             bridge::publish_key(text.as_deref());
-            *latest.borrow_mut() = text;
+            let listener = Listener::on_document(KEY_REQUEST_EVENT, move |_| {
+                bridge::publish_key(text.as_deref())
+            });
+            move || drop(listener)
         });
     }
-    use_effect_with((), move |_| {
-        let listener = Listener::on_document(KEY_REQUEST_EVENT, move |_| {
-            bridge::publish_key(latest.borrow().as_deref())
-        });
-        move || drop(listener)
-    });
 
     // Drop the key when the page is hidden for good or put in the back/forward cache.
     {
