@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing (Chromium and chromedriver included), then runs every check and test:
 # formatting, clippy (native and wasm32), native unit and property tests, the stand-in API tests,
-# release builds with Trunk, the size guard (the initial load against the 130 KB budget), and the browser tests in headless Chromium.
+# release builds with Trunk, the size guard (the page's gzip total against its ratchet), and the browser tests in
+# headless Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --browser
@@ -19,7 +20,7 @@ cargo test
 step "release builds with Trunk: the public page (dist/) and a team build (target/dist-team)"
 AUTH_DOCTOR_TEAM_CONFIG=tests/fixtures/team.json trunk build --release --offline --dist target/dist-team
 trunk build --release --offline
-step "size guard (gzip: the initial load against the 130 KB budget, the tools against their ceiling)"
+step "size guard (the gzip total of the page against its ratchet ceiling)"
 cargo test --features e2e --test size_guard -- --nocapture
 step "browser tests (headless Chromium against dist/)"
 cargo test --features e2e --test browser --test browser_live --test browser_guidance --test browser_site -- --test-threads=1

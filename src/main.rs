@@ -1,15 +1,10 @@
-//! Mounts the key check into `<div id="app">`, below the header and beside the build-time guide. Nothing else.
+//! Mounts the app into `<main id="app">`, below the header and beside the build-time guide. Nothing else.
 //!
-//! The start-up script is `async` (see `src/bin/postbuild.rs`), so this may run before the document is parsed: it
-//! then waits for `DOMContentLoaded`.
-
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
+//! Trunk's start-up script runs `async` (see `src/bin/postbuild.rs`), so this may run before the document is
+//! parsed: the app then mounts on `DOMContentLoaded`.
 
 fn mount() {
-    let root = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("app"));
+    let root = gloo::utils::document().get_element_by_id("app");
     match root {
         Some(root) => yew::Renderer::<claude_auth_doctor::ui::app::App>::with_root(root).render(),
         None => yew::Renderer::<claude_auth_doctor::ui::app::App>::new().render(),
@@ -17,13 +12,9 @@ fn mount() {
 }
 
 fn main() {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
+    let document = gloo::utils::document();
     if document.ready_state() == "loading" {
-        let on_parsed = Closure::once_into_js(mount);
-        let _ = document
-            .add_event_listener_with_callback("DOMContentLoaded", on_parsed.unchecked_ref());
+        gloo::events::EventListener::once(&document, "DOMContentLoaded", |_| mount()).forget();
     } else {
         mount();
     }

@@ -1,5 +1,5 @@
-//! The only code that touches the network: sends one [`ProbeRequest`] that `core::probe::plan` decided, and hands
-//! back the raw [`Answer`] for `core::outcome::classify`.
+//! The only code that touches the network: sends one [`ProbeRequest`] that `core::probe` decided, with gloo-net, and
+//! hands back the raw [`Answer`] for `core::outcome::classify`.
 //!
 //! - `fetch` with `mode: cors`, `credentials: omit` (no cookies or HTTP auth go along), `referrerPolicy: no-referrer`,
 //!   `cache: no-store`.
@@ -14,20 +14,16 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use js_sys::Array;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{
-    AbortController, Headers, ReferrerPolicy, RequestCache, RequestCredentials, RequestInit,
-    RequestMode, Response,
-};
+use gloo::net::http::{Headers, Method, RequestBuilder};
+use gloo::timers::callback::Timeout;
+use wasm_bindgen::JsCast;
+use web_sys::{AbortController, ReferrerPolicy, RequestCache, RequestCredentials, RequestMode};
 
 use crate::core::outcome::{Answer, HttpAnswer};
 use crate::core::probe::ProbeRequest;
 
 /// How long one request may take, answer body included.
-pub const TIMEOUT_MS: i32 = 15_000;
+pub const TIMEOUT_MS: u32 = 15_000;
 
 /// The most of a body kept for classification and display.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
@@ -72,11 +68,6 @@ impl Flight {
         self.abort(Stop::Cancelled);
     }
 
-    /// Whether the flight was cancelled or timed out.
-    pub fn is_stopped(&self) -> bool {
-        self.stop.get() != Stop::None
-    }
-
     fn abort(&self, why: Stop) {
         if self.stop.get() == Stop::None {
             self.stop.set(why);
@@ -95,49 +86,20 @@ impl Flight {
     }
 }
 
-/// A `setTimeout` that aborts the flight with [`Stop::Timeout`]; cleared when dropped.
-struct Deadline {
-    handle: Option<i32>,
-    _callback: Closure<dyn FnMut()>,
-}
-
-impl Deadline {
-    fn start(flight: &Flight, ms: i32) -> Deadline {
-        let target = flight.clone();
-        let callback = Closure::<dyn FnMut()>::new(move || target.abort(Stop::Timeout));
-        let handle = web_sys::window().and_then(|w| {
-            w.set_timeout_with_callback_and_timeout_and_arguments_0(
-                callback.as_ref().unchecked_ref(),
-                ms,
-            )
-            .ok()
-        });
-        Deadline {
-            handle,
-            _callback: callback,
-        }
-    }
-}
-
-impl Drop for Deadline {
-    fn drop(&mut self) {
-        if let (Some(handle), Some(window)) = (self.handle, web_sys::window()) {
-            window.clear_timeout_with_handle(handle);
-        }
-    }
-}
-
 /// Sends `request` as part of `flight` and returns what came back. Never panics, never logs.
 pub async fn send(request: &ProbeRequest, flight: &Flight) -> Answer {
     if let Some(answer) = flight.stopped_answer() {
         return answer;
     }
-    let deadline = Deadline::start(flight, TIMEOUT_MS);
+    let deadline = {
+        let flight = flight.clone();
+        Timeout::new(TIMEOUT_MS, move || flight.abort(Stop::Timeout))
+    };
     let answer = match exchange(request, flight).await {
         Ok(answer) => answer,
         Err(error) => flight
             .stopped_answer()
-            .unwrap_or_else(|| Answer::NetworkError(describe(&error))),
+            .unwrap_or_else(|| Answer::NetworkError(describe(error))),
     };
     drop(deadline);
     // An abort that raced the last bytes still counts as what the person saw happen.
@@ -147,32 +109,37 @@ pub async fn send(request: &ProbeRequest, flight: &Flight) -> Answer {
     }
 }
 
-async fn exchange(request: &ProbeRequest, flight: &Flight) -> Result<Answer, JsValue> {
-    let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
-    let headers = Headers::new()?;
+async fn exchange(request: &ProbeRequest, flight: &Flight) -> Result<Answer, gloo::net::Error> {
+    // Headers go in through web-sys, whose `set` reports a value fetch would refuse instead of throwing.
+    let raw = web_sys::Headers::new().map_err(js_error)?;
     for (name, value) in &request.headers {
-        headers.set(name, value)?;
+        raw.set(name, value).map_err(js_error)?;
     }
-    let init = RequestInit::new();
-    init.set_method(request.method);
-    init.set_headers(&headers);
-    init.set_mode(RequestMode::Cors);
-    init.set_credentials(RequestCredentials::Omit);
-    init.set_referrer_policy(ReferrerPolicy::NoReferrer);
-    init.set_cache(RequestCache::NoStore);
-    if let Some(body) = &request.body {
-        init.set_body(&JsValue::from_str(body));
-    }
-    if let Some(controller) = &flight.controller {
-        init.set_signal(Some(&controller.signal()));
-    }
-    let response: Response = JsFuture::from(window.fetch_with_str_and_init(&request.url, &init))
-        .await?
-        .dyn_into()?;
+    let method = match request.method {
+        "POST" => Method::POST,
+        _ => Method::GET,
+    };
+    let builder = RequestBuilder::new(&request.url)
+        .method(method)
+        .headers(Headers::from_raw(raw))
+        .mode(RequestMode::Cors)
+        .credentials(RequestCredentials::Omit)
+        .referrer_policy(ReferrerPolicy::NoReferrer)
+        .cache(RequestCache::NoStore)
+        .abort_signal(flight.controller.as_ref().map(|c| c.signal()).as_ref());
+    let built = match &request.body {
+        Some(body) => builder.body(body.as_str())?,
+        None => builder.build()?,
+    };
+    let response = built.send().await?;
     let status = response.status();
-    let headers = readable_headers(&response.headers());
-    let text = JsFuture::from(response.text()?).await?;
-    let body = cap(text.as_string().unwrap_or_default(), MAX_BODY_BYTES);
+    let headers = response
+        .headers()
+        .entries()
+        .take(200)
+        .map(|(name, value)| (name.to_ascii_lowercase(), value))
+        .collect();
+    let body = cap(response.text().await?, MAX_BODY_BYTES);
     Ok(Answer::Http(HttpAnswer {
         status,
         headers,
@@ -180,19 +147,15 @@ async fn exchange(request: &ProbeRequest, flight: &Flight) -> Result<Answer, JsV
     }))
 }
 
-/// The response headers JavaScript may read (the CORS-safelisted ones and those the server exposed).
-fn readable_headers(headers: &Headers) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    let Ok(Some(entries)) = js_sys::try_iter(headers) else {
-        return out;
-    };
-    for entry in entries.flatten().take(200) {
-        let pair: Array = entry.unchecked_into();
-        if let (Some(name), Some(value)) = (pair.get(0).as_string(), pair.get(1).as_string()) {
-            out.push((name.to_ascii_lowercase(), value));
-        }
+fn js_error(value: wasm_bindgen::JsValue) -> gloo::net::Error {
+    match value.dyn_into::<js_sys::Error>() {
+        Ok(error) => gloo::net::Error::JsError(error.into()),
+        Err(value) => gloo::net::Error::GlooError(
+            value
+                .as_string()
+                .unwrap_or_else(|| "the request could not be built".into()),
+        ),
     }
-    out
 }
 
 /// At most `max` bytes of `text`, cut at a character boundary.
@@ -208,19 +171,17 @@ fn cap(mut text: String, max: usize) -> String {
 }
 
 /// The error's own words (`TypeError: Failed to fetch`); it never holds the request's headers.
-fn describe(error: &JsValue) -> String {
-    if let Some(error) = error.dyn_ref::<js_sys::Error>() {
-        let name = error.name().as_string().unwrap_or_default();
-        let message = error.message().as_string().unwrap_or_default();
-        return match (name.is_empty(), message.is_empty()) {
-            (false, false) => format!("{name}: {message}"),
-            (false, true) => name,
-            _ => message,
-        };
+fn describe(error: gloo::net::Error) -> String {
+    match error {
+        gloo::net::Error::JsError(error) => match (error.name.is_empty(), error.message.is_empty())
+        {
+            (false, false) => format!("{}: {}", error.name, error.message),
+            (false, true) => error.name,
+            _ => error.message,
+        },
+        gloo::net::Error::GlooError(message) => message,
+        gloo::net::Error::SerdeError(_) => "The answer could not be read.".into(),
     }
-    error
-        .as_string()
-        .unwrap_or_else(|| "The request failed before an answer arrived.".to_string())
 }
 
 /// Milliseconds since the page started (monotonic), for the elapsed time.

@@ -1,11 +1,14 @@
-//! The benchmark (not a test: every function is `#[ignore]`d and asserts nothing about speed). Run it with
-//! `scripts/bench.sh`, which builds the page and the Yew hello-world in `bench/hello` with the same profile and then
-//! runs `cargo test --features e2e --test bench_load -- --ignored --nocapture`.
+//! The benchmark (not a test: it is `#[ignore]`d and asserts nothing about speed). Run it with `scripts/bench.sh`,
+//! which builds the page and the Yew hello-world in `bench/hello` with the same profile, copies both dists and the
+//! plain static page to `target/bench/` with precompressed `.gz`/`.br` siblings (as `scripts/package.sh` ships
+//! them), and then runs `cargo test --features e2e --test bench_load -- --ignored --nocapture`.
 //!
-//! It prints, per asset, raw / gzip -9 / brotli -q11 sizes, and for N cold loads in headless Chromium (a fresh
-//! browser profile each time) the medians of: first contentful paint, and "ready" (the moment the WebAssembly app has
-//! put its key field in the document, i.e. the key field is interactive), for the page, the hello-world and a plain
-//! static HTML page; and for the page, how long its tools take to mount after the first mouse move.
+//! It prints the bytes per asset (raw, gzip -9, brotli 11), then, for cold loads in headless Chromium (a fresh
+//! profile and a disabled cache each time; the three pages interleaved round by round so that drift in the machine's
+//! load hits them alike), unthrottled and with a slow link emulated (CDP `Network.emulateNetworkConditions`,
+//! 1.6 Mbit/s down and up, 150 ms round trips), the median (min–max) of: first contentful paint; the moment the key
+//! field is usable; the moment each other section is usable (live test, error box, setup, fix steps); and what the
+//! browser transferred. A section is usable once the app has rendered it: Yew attaches its handlers as it renders.
 
 #[path = "browser/http.rs"]
 mod http;
@@ -17,48 +20,55 @@ mod static_server;
 mod webdriver;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
-use serde_json::json;
-use sizes::{deferred_files, dist_files, gzip_size, initial_files};
-use static_server::{dist_dir, StaticServer};
+use serde_json::{json, Value};
+use sizes::{brotli_size, dist_files, gzip_size};
+use static_server::StaticServer;
 use webdriver::{Browser, Options};
 
-fn runs() -> usize {
-    std::env::var("BENCH_RUNS")
+/// Sections and the element that shows each is usable, in page order.
+const SECTIONS: [(&str, &str); 5] = [
+    ("key field", "key-input"),
+    ("live test", "live-test"),
+    ("error box", "error-input"),
+    ("setup", "setup-os"),
+    ("fix steps", "fix-steps"),
+];
+
+/// A slow mobile link: 1.6 Mbit/s each way, 150 ms round trips.
+const SLOW_LINK: (f64, f64) = (1.6e6 / 8.0, 150.0);
+
+fn runs(var: &str, default: usize) -> usize {
+    std::env::var(var)
         .ok()
         .and_then(|r| r.parse().ok())
-        .unwrap_or(9)
+        .unwrap_or(default)
 }
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn brotli_size(path: &Path) -> Option<usize> {
-    let script = "const z=require('zlib');const b=z.brotliCompressSync(require('fs').readFileSync(process.argv[1]),\
-                  {params:{[z.constants.BROTLI_PARAM_QUALITY]:11}});process.stdout.write(String(b.length))";
-    let out = Command::new("node")
-        .args(["-e", script])
-        .arg(path)
-        .output()
-        .ok()?;
-    String::from_utf8(out.stdout).ok()?.trim().parse().ok()
+fn bench_dir(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("target/bench")
+        .join(name);
+    assert!(
+        dir.join("index.html").is_file(),
+        "{} missing: run scripts/bench.sh",
+        dir.display()
+    );
+    dir
 }
 
 fn kib(bytes: usize) -> String {
     format!("{:.1}", bytes as f64 / 1024.0)
 }
 
-fn size_table(name: &str, dir: &Path, files: Vec<PathBuf>) -> (usize, usize) {
+fn size_table(name: &str, dir: &Path) {
     let (mut raw_total, mut gz_total, mut br_total) = (0, 0, 0);
-    println!("\n{name}: {}", dir.display());
+    println!("\n{name}");
     println!("| asset | raw KiB | gzip KiB | brotli KiB |");
     println!("|---|---:|---:|---:|");
-    for file in &files {
-        let raw = std::fs::metadata(file).unwrap().len() as usize;
-        let gz = gzip_size(file);
-        let br = brotli_size(file).unwrap_or(0);
+    for file in dist_files(dir) {
+        let raw = std::fs::metadata(&file).unwrap().len() as usize;
+        let (gz, br) = (gzip_size(&file), brotli_size(&file));
         raw_total += raw;
         gz_total += gz;
         br_total += br;
@@ -70,157 +80,168 @@ fn size_table(name: &str, dir: &Path, files: Vec<PathBuf>) -> (usize, usize) {
         println!("| {short} | {} | {} | {} |", kib(raw), kib(gz), kib(br));
     }
     println!(
-        "| **total** | {} | {} | {} |",
+        "| **total** | {} | {} ({gz_total} B) | {} |",
         kib(raw_total),
         kib(gz_total),
         kib(br_total)
     );
-    (raw_total, gz_total)
 }
 
-/// Records when the key field is in the document (both apps render `data-testid="key-input"`; the app is then
-/// interactive), when the page is first used (a pointer move), and when the tools it then loads have mounted
-/// (`#tools` loses `aria-busy`). Installed before the page's own scripts run.
-const READY_PROBE: &str =
-    "new MutationObserver(() => {
-       if (!window.__ready && document.querySelector('[data-testid=\"key-input\"]')) window.__ready = performance.now();
-       const t = document.getElementById('tools');
-       if (t && !t.hasAttribute('aria-busy')) window.__tools ??= performance.now();
-     }).observe(document, {subtree: true, childList: true, attributes: true, attributeFilter: ['aria-busy']});
-     addEventListener('pointermove', () => { window.__used ??= performance.now(); }, {capture: true});";
-
-/// (median, min, max) of the samples.
-fn spread(mut values: Vec<f64>) -> (f64, f64, f64) {
-    values.sort_by(|a, b| a.partial_cmp(b).unwrap());
-    (
-        values[values.len() / 2],
-        values[0],
-        values[values.len() - 1],
+/// Records, before the page's own scripts run, when each section's element first appears (ms since navigation
+/// start).
+fn probe_script() -> String {
+    let ids: Vec<&str> = SECTIONS.iter().map(|(_, id)| *id).collect();
+    format!(
+        "window.__usable = {{}};
+         const ids = {ids:?};
+         const look = () => {{ for (const id of ids) if (!(id in window.__usable)
+           && document.querySelector(`[data-testid=\"${{id}}\"]`)) window.__usable[id] = performance.now(); }};
+         new MutationObserver(look).observe(document, {{subtree: true, childList: true}});
+         document.addEventListener('DOMContentLoaded', look);"
     )
 }
 
-/// One cold load in a fresh browser profile: (first contentful paint, ready, tools) in ms; FCP and ready since
-/// navigation start (ready is None for a page without WebAssembly); tools (this page only) from the first mouse
-/// move, made once the app is ready, to the tools having mounted.
-fn cold_load(server: &StaticServer, wasm: bool, tools: bool) -> (f64, Option<f64>, Option<f64>) {
+/// One cold load: first contentful paint, then for each section when it became usable (`None`: the page has no such
+/// section), and the bytes transferred.
+struct Load {
+    fcp: f64,
+    usable: Vec<Option<f64>>,
+    transferred: f64,
+}
+
+fn cold_load(server: &StaticServer, sections: usize, slow: bool) -> Load {
     let browser = Browser::start(Options::default());
+    browser.cdp("Network.enable", json!({}));
+    browser.cdp("Network.setCacheDisabled", json!({ "cacheDisabled": true }));
+    if slow {
+        let (throughput, latency) = SLOW_LINK;
+        browser.cdp(
+            "Network.emulateNetworkConditions",
+            json!({ "offline": false, "latency": latency, "downloadThroughput": throughput,
+                    "uploadThroughput": throughput }),
+        );
+    }
     browser.cdp(
         "Page.addScriptToEvaluateOnNewDocument",
-        json!({ "source": READY_PROBE }),
+        json!({ "source": probe_script() }),
     );
-    browser.cdp("Network.setCacheDisabled", json!({ "cacheDisabled": true }));
     browser.goto(&server.url());
-    let ready = wasm.then(|| {
-        browser
-            .wait_for("window.__ready", "the app to start")
-            .as_f64()
-            .unwrap()
-    });
+    let wanted: Vec<&str> = SECTIONS[..sections].iter().map(|(_, id)| *id).collect();
+    let usable = browser.wait_for(
+        &format!(
+            "{wanted:?}.every(id => id in window.__usable) ? {wanted:?}.map(id => window.__usable[id]) : null"
+        ),
+        "every section to be usable",
+    );
     let fcp = browser.wait_for(
         "(performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime",
         "first contentful paint",
     );
-    let tools = tools.then(|| {
-        browser.move_pointer();
-        browser
-            .wait_for(
-                "window.__tools && window.__used && window.__tools - window.__used",
-                "the tools to mount",
-            )
-            .as_f64()
-            .unwrap()
-    });
-    (fcp.as_f64().unwrap(), ready, tools)
+    let transferred = browser.js(
+        "return performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))
+           .reduce((sum, e) => sum + e.transferSize, 0);",
+        vec![],
+    );
+    let mut usable: Vec<Option<f64>> = usable
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(Value::as_f64)
+        .collect();
+    usable.resize(SECTIONS.len(), None);
+    Load {
+        fcp: fcp.as_f64().unwrap(),
+        usable,
+        transferred: transferred.as_f64().unwrap_or(0.0),
+    }
 }
 
-fn fmt_spread((median, min, max): (f64, f64, f64)) -> String {
+/// "median (min–max)" of the samples, or "—" for none.
+fn spread(mut values: Vec<f64>) -> String {
+    if values.is_empty() {
+        return "—".into();
+    }
+    values.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    let (median, min, max) = (
+        values[values.len() / 2],
+        values[0],
+        values[values.len() - 1],
+    );
     format!("{median:.0} ({min:.0}–{max:.0})")
+}
+
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    values[values.len() / 2]
 }
 
 #[test]
 #[ignore = "a benchmark: run scripts/bench.sh"]
 fn benchmark() {
-    let page = dist_dir();
-    let hello = root().join("bench/hello/dist");
-    let plain = root().join("bench/static");
-    println!("# Sizes");
-    let (_, page_gz) = size_table(
-        "page, initial load (index.html and what it links: the key check)",
-        &page,
-        initial_files(&page),
-    );
-    size_table(
-        "page, on first use or after 1.5 s idle (the tools)",
-        &page,
-        deferred_files(&page),
-    );
-    size_table(
-        "Yew hello-world (same profile), all of it",
-        &hello,
-        dist_files(&hello),
-    );
-    let verdict = if page_gz <= 130_000 { "within" } else { "OVER" };
-    println!(
-        "\nbudget: initial load {page_gz} bytes gzip ({} KiB): {verdict} the 130 KB budget",
-        kib(page_gz)
-    );
-
-    // Rounds interleave the three pages, so that drift in the machine's load hits them alike.
-    println!(
-        "\n# Cold loads in headless Chromium: median (min–max) of {} rounds, ms since navigation start",
-        runs()
-    );
-    let servers = [
-        StaticServer::start(page, "/bench/"),
-        StaticServer::start(hello, "/bench/"),
-        StaticServer::start(plain, "/bench/"),
+    let pages = [
+        ("this page", bench_dir("page"), SECTIONS.len()),
+        ("Yew hello-world", bench_dir("hello"), 1),
+        ("plain static HTML", bench_dir("static"), 1),
     ];
-    let mut fcp: [Vec<f64>; 3] = Default::default();
-    let mut ready: [Vec<f64>; 2] = Default::default();
-    let mut ratios = Vec::new();
-    let mut tools = Vec::new();
-    for _ in 0..runs() {
-        let mut round = [0.0; 2];
-        for (i, server) in servers.iter().enumerate() {
-            let (paint, started, mounted) = cold_load(server, i < 2, i == 0);
-            fcp[i].push(paint);
-            tools.extend(mounted);
-            if let Some(started) = started {
-                ready[i].push(started);
-                round[i] = started;
+    println!("# Bytes per asset");
+    for (name, dir, _) in &pages[..2] {
+        size_table(name, dir);
+    }
+    let servers: Vec<StaticServer> = pages
+        .iter()
+        .map(|(_, dir, _)| StaticServer::start(dir.clone(), "/bench/"))
+        .collect();
+    for (slow, rounds) in [
+        (false, runs("BENCH_RUNS", 9)),
+        (true, runs("BENCH_SLOW_RUNS", 5)),
+    ] {
+        let link = if slow {
+            "slow link emulated (1.6 Mbit/s, 150 ms round trips)"
+        } else {
+            "unthrottled, loopback"
+        };
+        println!("\n# Cold loads, {link}: median (min–max) of {rounds} rounds, ms since navigation start");
+        let mut loads: Vec<Vec<Load>> = pages.iter().map(|_| Vec::new()).collect();
+        for _ in 0..rounds {
+            for ((_, _, sections), (server, loads)) in
+                pages.iter().zip(servers.iter().zip(&mut loads))
+            {
+                loads.push(cold_load(server, *sections, slow));
             }
         }
-        ratios.push(round[0] / round[1]);
+        println!(
+            "| page | first contentful paint | {} | every section usable | KiB transferred |",
+            SECTIONS
+                .map(|(name, _)| format!("{name} usable"))
+                .join(" | ")
+        );
+        println!("|---|---:|{}---:|---:|", "---:|".repeat(SECTIONS.len()));
+        for ((name, _, sections), loads) in pages.iter().zip(&loads) {
+            let column = |i: usize| spread(loads.iter().filter_map(|l| l.usable[i]).collect());
+            let every: Vec<f64> = loads
+                .iter()
+                .map(|l| {
+                    l.usable[..*sections]
+                        .iter()
+                        .map(|u| u.unwrap())
+                        .fold(0.0, f64::max)
+                })
+                .collect();
+            println!(
+                "| {name} | {} | {} | {} | {} |",
+                spread(loads.iter().map(|l| l.fcp).collect()),
+                (0..SECTIONS.len())
+                    .map(column)
+                    .collect::<Vec<_>>()
+                    .join(" | "),
+                spread(every),
+                kib(median(loads.iter().map(|l| l.transferred).collect()) as usize)
+            );
+        }
+        let key = |loads: &[Load]| median(loads.iter().map(|l| l.usable[0].unwrap()).collect());
+        println!(
+            "\nkey field usable, this page / Yew hello-world: {:.2} (medians)",
+            key(&loads[0]) / key(&loads[1])
+        );
     }
-    let [page_fcp, hello_fcp, plain_fcp] = fcp.map(spread);
-    let [page_ready, hello_ready] = ready.map(spread);
-    let ratio = spread(ratios);
-    println!("| page | first contentful paint | app ready (key field interactive) |");
-    println!("|---|---:|---:|");
-    println!(
-        "| this page | {} | {} |",
-        fmt_spread(page_fcp),
-        fmt_spread(page_ready)
-    );
-    println!(
-        "| Yew hello-world | {} | {} |",
-        fmt_spread(hello_fcp),
-        fmt_spread(hello_ready)
-    );
-    println!("| plain static HTML | {} | n/a |", fmt_spread(plain_fcp));
-    println!(
-        "\ntools (steps 2 to 5) mounted after the first mouse move: {} ms",
-        fmt_spread(spread(tools))
-    );
-    println!(
-        "\nready ratio page / hello-world: {:.2} from the medians; per round {:.2} ({:.2}–{:.2}) (budget 1.5)",
-        page_ready.0 / hello_ready.0,
-        ratio.0,
-        ratio.1,
-        ratio.2
-    );
-    println!(
-        "FCP page - static: {:+.0} ms (medians)",
-        page_fcp.0 - plain_fcp.0
-    );
 }

@@ -35,14 +35,12 @@ fn oauth_token() -> String {
     format!("sk-ant-oat01-{body}AA")
 }
 
-/// The app has mounted once the setup form (step 4, in the tools the key check loads on first use) is there.
+/// The app has mounted once the setup form (step 4) is there.
 const READY: &str = "setup-os";
 
-/// After a navigation: the key check, then (on a first mouse move) the tools.
+/// After a navigation: the app has mounted.
 fn wait_for_app(b: &Browser) {
-    page::wait_for_key_check(b);
-    b.move_pointer();
-    page::wait_for_tools(b);
+    page::wait_for_app(b);
     b.wait_for(
         &format!("document.querySelector('[data-testid=\"{READY}\"]')"),
         "the app to mount",

@@ -1,6 +1,6 @@
 //! The built site as a team hosts it: the release `dist/` under a sub-path, its Content-Security-Policy, content
-//! without JavaScript, the initial load (the key check alone, within the size budget) and the tools it loads on
-//! first use (with their SRI hashes), and a whole session that must not reach any other origin.
+//! without JavaScript, one WebAssembly module that loads with the page, and a whole session that must not reach any
+//! other origin.
 
 #[path = "browser/static_server.rs"]
 mod static_server;
@@ -16,12 +16,12 @@ mod sizes;
 mod webdriver;
 
 use std::net::TcpListener;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use serde_json::json;
 use static_server::{dist_dir, StaticServer};
 use support::stand_in_api::{StandIn, KEY_VALID};
-use webdriver::{screenshot_path, Browser, Options, TempDir};
+use webdriver::{screenshot_path, Browser, Options};
 
 const SUB_PATH: &str = "/intranet/tools/claude-auth/";
 
@@ -32,11 +32,8 @@ fn open(dist: PathBuf, options: Options) -> (Browser, StaticServer) {
     (browser, server)
 }
 
-/// The key check, then (on a first mouse move) the tools it loads.
 fn wait_for_app(b: &Browser) {
-    page::wait_for_key_check(b);
-    b.move_pointer();
-    page::wait_for_tools(b);
+    page::wait_for_app(b);
 }
 
 fn csp_of(b: &Browser) -> String {
@@ -344,29 +341,32 @@ fn resources(b: &Browser, page_url: &str) -> Vec<(String, f64)> {
         .collect()
 }
 
-/// Issue 4's budget, measured on what the browser really fetched: until the page is used, it loads the key check
-/// alone (the files index.html links, 130 KB gzip at most); the tools follow once it has been idle 1.5 s.
+/// The page is one WebAssembly module that loads with it: what the browser fetched, with no input at all, is exactly
+/// what index.html links (one script, one wasm), and every section is there without any use of the page.
 #[test]
-fn until_it_is_used_the_page_loads_the_key_check_alone_within_the_budget() {
+fn the_page_loads_one_module_with_every_section() {
     let dist = dist_dir();
     let (b, server) = open(dist.clone(), Options::default());
-    page::wait_for_key_check(&b);
-    // No input at all: the tools still arrive, after the idle delay.
-    page::wait_for_tools(&b);
-    let fetched = resources(&b, &server.url());
-    let (tools, initial): (Vec<_>, Vec<_>) = fetched
-        .iter()
-        .partition(|(path, _)| path.starts_with("tools-"));
-    assert_eq!(tools.len(), 2, "the tools' script and wasm: {fetched:?}");
-    for (path, start) in &tools {
+    page::wait_for_app(&b);
+    for testid in [
+        "key-input",
+        "live-test",
+        "error-input",
+        "setup-auth",
+        "fix-steps",
+        "claude-md",
+    ] {
         assert!(
-            *start >= 1500.0,
-            "{path} was fetched {start:.0} ms after navigation, before the page was idle 1.5 s"
+            b.exists(testid),
+            "{testid} is missing without any use of the page"
         );
     }
-    let mut initial: Vec<String> = initial.iter().map(|(path, _)| path.clone()).collect();
-    initial.sort();
-    let mut linked: Vec<String> = sizes::initial_files(&dist)
+    let mut fetched: Vec<String> = resources(&b, &server.url())
+        .into_iter()
+        .map(|(path, _)| path)
+        .collect();
+    fetched.sort();
+    let mut linked: Vec<String> = sizes::linked_files(&dist)
         .iter()
         .map(|f| {
             f.strip_prefix(&dist)
@@ -378,34 +378,36 @@ fn until_it_is_used_the_page_loads_the_key_check_alone_within_the_budget() {
         .collect();
     linked.sort();
     assert_eq!(
-        initial, linked,
-        "the initial load is not what index.html links"
+        fetched, linked,
+        "what the page fetched is not what index.html links"
     );
-    let gzip: usize = sizes::initial_files(&dist)
-        .iter()
-        .map(|f| sizes::gzip_size(f))
-        .sum();
-    assert!(gzip <= 130_000, "the initial load is {gzip} bytes gzip");
+    assert_eq!(
+        fetched
+            .iter()
+            .filter(|path| path.ends_with(".wasm"))
+            .count(),
+        1,
+        "not one WebAssembly module: {fetched:?}"
+    );
+    assert_eq!(
+        sizes::linked_files(&dist).len(),
+        sizes::dist_files(&dist).len(),
+        "the dist holds files index.html does not link"
+    );
     b.assert_no_panic();
 }
 
-/// A key pasted before the tools have loaded (the paste is what loads them) reaches them: the live test sends it,
-/// cleaned, and the fix steps know what the key check found.
+/// A pasted key reaches the live test (sent cleaned) and the fix steps; clearing it drops the live result too.
 #[test]
-fn a_key_pasted_before_the_tools_load_reaches_them() {
+fn a_pasted_key_reaches_every_section_and_a_clear_drops_it() {
     let api = StandIn::start();
     let (b, _server) = open(dist_dir(), Options::default());
-    page::wait_for_key_check(&b);
-    assert!(
-        !b.exists("live-test"),
-        "the tools were there before any use"
-    );
+    page::wait_for_app(&b);
     b.paste("key-input", &format!("  {KEY_VALID}\n"));
     assert_eq!(
         b.attr("key-verdict", "data-verdict").as_deref(),
         Some("fixable")
     );
-    page::wait_for_tools(&b);
     set_input(&b, "base-url", &api.base_url());
     b.click("live-test");
     assert_eq!(wait_outcome(&b), "valid");
@@ -423,57 +425,10 @@ fn a_key_pasted_before_the_tools_load_reaches_them() {
         "document.querySelector('[data-testid=\"fix-steps\"]').innerText.length > 0",
         "fix steps",
     );
-    // Clearing the key in the key check drops it from the tools too: the live test has nothing to send.
     b.click("key-clear");
     b.wait_for(
         "!document.querySelector('[data-testid=\"live-result\"]')",
         "the result to be dropped with the key",
     );
     b.assert_no_panic();
-}
-
-/// Copies a dist, so a test can damage one file of the copy.
-fn copy_dist(from: &Path, to: &Path) {
-    for file in sizes::dist_files(from) {
-        let target = to.join(file.strip_prefix(from).unwrap());
-        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
-        std::fs::copy(&file, &target).unwrap();
-    }
-}
-
-/// The tools load only if their files match the hashes the build wrote (the wasm's in `data-integrity`, the
-/// script's in the import map); if not, the page says so and the key check keeps working.
-#[test]
-fn tools_that_do_not_match_their_hashes_are_refused() {
-    for damaged in ["_bg.wasm", ".js"] {
-        let dir = TempDir::new("damaged-dist");
-        copy_dist(&dist_dir(), &dir.0);
-        let file = sizes::dist_files(&dir.0)
-            .into_iter()
-            .find(|f| {
-                let name = f.file_name().unwrap().to_string_lossy();
-                name.starts_with("tools-") && name.ends_with(damaged) && !name.ends_with("_bg.js")
-            })
-            .expect("the tools file");
-        // Still a valid file of its kind (a trailing empty custom section; a trailing blank line), so only the
-        // hash can tell.
-        let mut bytes = std::fs::read(&file).unwrap();
-        bytes.extend_from_slice(if damaged == ".js" {
-            b"\n"
-        } else {
-            b"\x00\x02\x01x"
-        });
-        std::fs::write(&file, bytes).unwrap();
-
-        let (b, _server) = open(dir.0.clone(), Options::default());
-        page::wait_for_key_check(&b);
-        b.move_pointer();
-        b.wait_for(
-            "document.querySelector('[data-testid=\"tools-failed\"]')",
-            "the page to say the tools could not load",
-        );
-        assert!(!b.exists("live-test"), "damaged tools ({damaged}) were run");
-        b.paste("key-input", KEY_VALID);
-        assert_eq!(b.attr("key-verdict", "data-verdict").as_deref(), Some("ok"));
-    }
 }

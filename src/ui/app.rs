@@ -1,42 +1,34 @@
-//! The key check (the page's initial module, `src/main.rs`): step 1, its reducer, the key's hand-over to the tools,
-//! the tools' loader (see `ui::bridge`), and the `pagehide` hook that drops the key.
+//! The page: its one reducer (`state.rs`), the sections in order, a share link's setup read at start-up, and the
+//! `pagehide` hook that drops the key.
 
+use gloo::events::EventListener;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::bridge::{self, Listener, KEY_REQUEST_EVENT};
+use super::claude_md::ClaudeMd;
+use super::error_diagnosis::ErrorDiagnosis;
+use super::fix_steps::FixSteps;
 use super::key_check::KeyCheck;
-use super::state::{KeyAction, KeyState, ToolsStatus};
+use super::live_test::LiveTestSection;
+use super::setup_form::SetupForm;
+use super::share_link::ShareLink;
+use super::state::{Action, State};
+use super::team_notes::TeamNotes;
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(KeyState::default);
+    let state = use_reducer(State::default);
     let key_input = use_node_ref();
 
-    // The tools: loaded on the first use of the page, or once it has been idle a moment.
+    // A share link's setup (`?os=…&shell=…`), read once after the first render, so that first render is the same
+    // whatever the URL. The address bar is never written.
     {
         let dispatcher = state.dispatcher();
         use_effect_with((), move |_| {
-            bridge::load_tools_when_used(move |result| {
-                dispatcher.dispatch(KeyAction::Tools(match result {
-                    Ok(()) => ToolsStatus::Ready,
-                    Err(reason) => ToolsStatus::Failed(reason),
-                }))
-            });
-        });
-    }
-
-    // The key's exact text goes to the tools on every paste, edit or clear, and whenever they ask (right after they
-    // mount): until the next change, the request listener answers with this text.
-    {
-        let state = state.clone();
-        use_effect_with(state.revision, move |_| {
-            let text = state.text().map(str::to_string);
-            bridge::publish_key(text.as_deref());
-            let listener = Listener::on_document(KEY_REQUEST_EVENT, move |_| {
-                bridge::publish_key(text.as_deref())
-            });
-            move || drop(listener)
+            let search = gloo::utils::window().location().search().ok();
+            if let Some(setup) = search.as_deref().and_then(crate::core::share::from_query) {
+                dispatcher.dispatch(Action::SetSetup(setup));
+            }
         });
     }
 
@@ -45,45 +37,58 @@ pub fn app() -> Html {
         let dispatcher = state.dispatcher();
         let key_input = key_input.clone();
         use_effect_with((), move |_| {
-            let listener = Listener::on_window("pagehide", move |_| {
+            let listener = EventListener::new(&gloo::utils::window(), "pagehide", move |_| {
                 if let Some(input) = key_input.cast::<HtmlInputElement>() {
                     input.set_value("");
                 }
-                dispatcher.dispatch(KeyAction::Clear);
+                dispatcher.dispatch(Action::ClearKey);
             });
             move || drop(listener)
         });
     }
 
-    let on_change = {
+    // Every section's actions go straight to the reducer.
+    let on_action = {
         let dispatcher = state.dispatcher();
-        Callback::from(move |text: String| dispatcher.dispatch(KeyAction::Set(text)))
+        Callback::from(move |action: Action| dispatcher.dispatch(action))
     };
-    let on_clear = {
+    let on_key_change = {
         let dispatcher = state.dispatcher();
-        Callback::from(move |()| dispatcher.dispatch(KeyAction::Clear))
+        Callback::from(move |text: String| dispatcher.dispatch(Action::SetKey(text)))
+    };
+    let on_key_clear = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |()| dispatcher.dispatch(Action::ClearKey))
     };
     let on_toggle_last20 = {
         let dispatcher = state.dispatcher();
-        Callback::from(move |()| dispatcher.dispatch(KeyAction::ToggleLast20))
+        Callback::from(move |()| dispatcher.dispatch(Action::ToggleLast20))
     };
+    let on_error_text = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |text: String| dispatcher.dispatch(Action::SetErrorText(text)))
+    };
+    let evidence = state.evidence();
+    let setup = state.guidance.setup;
 
     html! {
         <>
             <KeyCheck report={state.key.clone()} show_last20={state.show_last20}
-                {on_change} {on_clear} {on_toggle_last20} input_ref={key_input} />
-            { match &state.tools {
-                ToolsStatus::Loading => html! {
-                    <p class="card tools-note" data-testid="tools-loading" aria-live="polite">
-                        {"Loading the live test, the error diagnosis and the fix steps…"}</p>
-                },
-                ToolsStatus::Ready => html! {},
-                ToolsStatus::Failed(reason) => html! {
-                    <p class="card tone-warn" data-testid="tools-failed" role="alert">
-                        {"The live test, the error diagnosis and the fix steps could not load ("}{reason}
-                        {"). The key check above still works; reload the page to try again."}</p>
-                },
-            } }
+                on_change={on_key_change} on_clear={on_key_clear} {on_toggle_last20} input_ref={key_input} />
+            <LiveTestSection report={state.key.clone()} live={state.live.clone()} on_action={on_action.clone()} />
+            <ErrorDiagnosis diagnosis={state.guidance.diagnosis.clone()} on_text={on_error_text} />
+            <section class="card guidance" aria-labelledby="setup-heading">
+                <h2 id="setup-heading"><span class="step-no">{"4"}</span>{"Fix it for your setup"}</h2>
+                <p class="hint">{"Where and how you run Claude Code. The steps below use your shell's own commands."}</p>
+                <TeamNotes />
+                <SetupForm {setup} {on_action} />
+                <FixSteps {setup} evidence={evidence.clone()} />
+            </section>
+            <section class="card guidance" aria-labelledby="keep-heading">
+                <h2 id="keep-heading"><span class="step-no">{"5"}</span>{"Keep it fixed"}</h2>
+                <ClaudeMd {setup} {evidence} />
+                <ShareLink {setup} />
+            </section>
         </>
     }
 }

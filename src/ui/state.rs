@@ -1,11 +1,7 @@
-//! The page's state and every transition: one reducer per WebAssembly module (see `ui::bridge`).
+//! The page's state and every transition, in one reducer ([`State`] + [`Action`]).
 //!
-//! - [`KeyState`] + [`KeyAction`]: the key check (the initial module, `ui::app`).
-//! - [`State`] + [`Action`]: the tools (live test, error text, setup; `ui::tools`), which get the key's exact text
-//!   from the key check.
-//!
-//! The pasted key lives in these two states and nowhere else: in `key_raw` (the exact text as pasted) and in the
-//! analysis derived from it. Clearing (the clear button, and `pagehide`) drops both.
+//! The pasted key lives here and nowhere else: in `key_raw` (the exact text as pasted) and in the analysis derived
+//! from it. `Action::ClearKey` (the clear button, and `pagehide`) drops both.
 
 use std::rc::Rc;
 
@@ -24,6 +20,8 @@ pub struct State {
     key_raw: String,
     /// The analysis of `key_raw`; `None` while the field has never been used.
     pub key: Option<Rc<KeyReport>>,
+    /// Whether the person asked to see the last 20 characters of the cleaned key.
+    pub show_last20: bool,
     /// The live test call: its settings and the current run (see `LiveTest`).
     pub live: LiveTest,
     /// Guidance (issue 3): the error-text diagnosis and the setup (see `Guidance`).
@@ -35,6 +33,7 @@ pub enum Action {
     SetKey(String),
     /// Drop the key and everything derived from it.
     ClearKey,
+    ToggleLast20,
 
     // ----- Live test (issue 5) -----
     /// The base-url field's text changed. Resets the result.
@@ -277,75 +276,6 @@ impl State {
     }
 }
 
-// ----- The key check (the initial module) -----
-
-/// Whether the tools module (`ui::bridge`) has loaded.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub enum ToolsStatus {
-    /// Not yet asked for, or on its way.
-    #[default]
-    Loading,
-    Ready,
-    /// It could not load (e.g. the network went away): the reason.
-    Failed(String),
-}
-
-/// The key check's state.
-#[derive(Clone, Default, PartialEq)]
-pub struct KeyState {
-    /// The exact pasted or typed text. Never rendered, logged or persisted; sent to the tools in memory only.
-    key_raw: String,
-    /// The analysis of `key_raw`; `None` while the field has never been used or after a clear.
-    pub key: Option<Rc<KeyReport>>,
-    /// Whether the person asked to see the last 20 characters of the cleaned key.
-    pub show_last20: bool,
-    pub tools: ToolsStatus,
-    /// Bumped by every `Set` and `Clear` (even to the same text), so each is sent to the tools, which drop their
-    /// live test result on every new paste.
-    pub revision: u64,
-}
-
-pub enum KeyAction {
-    /// The field's text changed (a paste or typing): re-analyse the exact text.
-    Set(String),
-    /// Drop the key and everything derived from it.
-    Clear,
-    ToggleLast20,
-    Tools(ToolsStatus),
-}
-
-impl KeyState {
-    /// The field's exact text, `None` when it was never used or cleared (what the tools are sent).
-    pub fn text(&self) -> Option<&str> {
-        self.key.as_ref().map(|_| self.key_raw.as_str())
-    }
-}
-
-impl Reducible for KeyState {
-    type Action = KeyAction;
-
-    fn reduce(self: Rc<Self>, action: KeyAction) -> Rc<Self> {
-        let mut next = (*self).clone();
-        match action {
-            KeyAction::Set(text) => {
-                next.key = Some(Rc::new(analyze(&text)));
-                next.key_raw = text;
-                next.show_last20 = false;
-                next.revision += 1;
-            }
-            KeyAction::Clear => {
-                next.key_raw = String::new();
-                next.key = None;
-                next.show_last20 = false;
-                next.revision += 1;
-            }
-            KeyAction::ToggleLast20 => next.show_last20 = !next.show_last20,
-            KeyAction::Tools(status) => next.tools = status,
-        }
-        Rc::new(next)
-    }
-}
-
 impl Reducible for State {
     type Action = Action;
 
@@ -355,13 +285,16 @@ impl Reducible for State {
             Action::SetKey(text) => {
                 next.key = Some(Rc::new(analyze(&text)));
                 next.key_raw = text;
+                next.show_last20 = false;
                 next.live.reset();
             }
             Action::ClearKey => {
                 next.key_raw = String::new();
                 next.key = None;
+                next.show_last20 = false;
                 next.live.reset();
             }
+            Action::ToggleLast20 => next.show_last20 = !next.show_last20,
             // Live test (issue 5).
             live @ (Action::LiveSetBaseUrl(_)
             | Action::LiveSetScheme(_)
@@ -406,27 +339,15 @@ mod tests {
     }
 
     #[test]
-    fn the_key_check_keeps_the_exact_text_until_cleared() {
-        let s = Rc::new(KeyState::default()).reduce(KeyAction::Set("sk-ant-x\n".into()));
-        assert_eq!(s.text(), Some("sk-ant-x\n"));
-        assert!(s.key.is_some());
-        let s = s.reduce(KeyAction::ToggleLast20);
+    fn a_new_key_or_a_clear_hides_the_last_20_again() {
+        let s = apply(Rc::new(State::default()), Action::SetKey("sk-ant-x".into()));
+        let s = apply(s, Action::ToggleLast20);
         assert!(s.show_last20);
-        let revision = s.revision;
-        let s = s.reduce(KeyAction::Set("sk-ant-x\n".into()));
-        assert_eq!(
-            s.revision,
-            revision + 1,
-            "the same text again is a new paste"
-        );
-        let s = s.reduce(KeyAction::Set("sk-ant-y".into()));
+        let s = apply(s, Action::SetKey("sk-ant-y".into()));
         assert!(!s.show_last20, "a new key hides the last 20 again");
-        let s = s.reduce(KeyAction::ToggleLast20).reduce(KeyAction::Clear);
-        assert_eq!(s.text(), None);
-        assert!(s.key.is_none());
+        let s = apply(apply(s, Action::ToggleLast20), Action::ClearKey);
         assert!(!s.show_last20);
-        let s = s.reduce(KeyAction::Tools(ToolsStatus::Failed("offline".into())));
-        assert_eq!(s.tools, ToolsStatus::Failed("offline".into()));
+        assert!(s.key.is_none());
     }
 
     fn finished(code: OutcomeCode) -> Rc<LiveResult> {

@@ -1,5 +1,6 @@
 //! Serves the release `dist/` on loopback under a sub-path, as a team's static host would, and records every
-//! request it gets.
+//! request it gets. Like nginx's `gzip_static`/`brotli_static`, it sends a file's precompressed `.br` or `.gz`
+//! sibling when there is one and the browser accepts that encoding (`scripts/package.sh` ships them).
 // Shared by several test crates, each of which uses a different part.
 #![allow(dead_code)]
 
@@ -119,10 +120,16 @@ fn serve(stream: TcpStream, root: &Path, prefix: &str, requests: &Mutex<Vec<Stri
     if reader.read_line(&mut line).is_err() {
         return;
     }
+    let mut accepted = String::new();
     loop {
         let mut header = String::new();
         if reader.read_line(&mut header).map_or(true, |n| n == 0) || header == "\r\n" {
             break;
+        }
+        if let Some((name, value)) = header.split_once(':') {
+            if name.eq_ignore_ascii_case("accept-encoding") {
+                accepted = value.to_ascii_lowercase();
+            }
         }
     }
     let target = line.split(' ').nth(1).unwrap_or("/").to_string();
@@ -142,10 +149,22 @@ fn serve(stream: TcpStream, root: &Path, prefix: &str, requests: &Mutex<Vec<Stri
     let safe = !relative
         .split('/')
         .any(|part| part == ".." || part.is_empty());
-    match std::fs::read(&file) {
-        Ok(body) if safe => {
+    let precompressed = [("br", "br"), ("gzip", "gz")]
+        .into_iter()
+        .filter(|(encoding, _)| accepted.split(',').any(|a| a.trim().starts_with(encoding)))
+        .map(|(encoding, ext)| (encoding, PathBuf::from(format!("{}.{ext}", file.display()))))
+        .find(|(_, path)| path.is_file());
+    let (encoding, sent) = match &precompressed {
+        Some((encoding, path)) => (
+            format!("Content-Encoding: {encoding}\r\nVary: Accept-Encoding\r\n"),
+            path,
+        ),
+        None => (String::new(), &file),
+    };
+    match std::fs::read(sent) {
+        Ok(body) if safe && file.is_file() => {
             let head = format!(
-                "HTTP/1.1 200 OK\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+                "HTTP/1.1 200 OK\r\nContent-Type: {}\r\nContent-Length: {}\r\n{encoding}Cache-Control: no-store\r\nConnection: close\r\n\r\n",
                 mime(&file),
                 body.len()
             );

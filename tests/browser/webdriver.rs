@@ -231,20 +231,6 @@ impl Browser {
         );
     }
 
-    /// Moves the mouse a little over the page (a real input event, through WebDriver's actions), as a person does
-    /// on arriving: the page takes it as the first sign of use and loads its tools (src/ui/bridge.rs).
-    pub fn move_pointer(&self) {
-        let moves: Vec<Value> = [(5, 5), (40, 30)]
-            .iter()
-            .map(|&(x, y)| json!({"type": "pointerMove", "duration": 0, "x": x, "y": y, "origin": "viewport"}))
-            .collect();
-        self.call(
-            "POST",
-            "/actions",
-            Some(json!({"actions": [{"type": "pointer", "id": "mouse", "parameters": {"pointerType": "mouse"}, "actions": moves}]})),
-        );
-    }
-
     /// Types text into the element with real key events.
     pub fn type_text(&self, testid: &str, text: &str) {
         let element = self.element(testid);

@@ -15,7 +15,22 @@ pub fn gzip_size(path: &Path) -> usize {
     out.stdout.len()
 }
 
-/// Every file of the dist, subdirectories included, sorted.
+/// Bytes of brotli (quality 11) output for the file, by Node.js's zlib (Node is installed for wasm-opt).
+pub fn brotli_size(path: &Path) -> usize {
+    let script = "const z=require('zlib');const b=z.brotliCompressSync(require('fs').readFileSync(process.argv[1]),\
+                  {params:{[z.constants.BROTLI_PARAM_QUALITY]:11}});process.stdout.write(String(b.length))";
+    let out = Command::new("node")
+        .args(["-e", script])
+        .arg(path)
+        .output()
+        .expect("node runs");
+    String::from_utf8_lossy(&out.stdout)
+        .trim()
+        .parse()
+        .unwrap_or_else(|_| panic!("brotli failed on {}", path.display()))
+}
+
+/// Every file of the dist, subdirectories included, sorted; precompressed copies (`.gz`, `.br`) left out.
 pub fn dist_files(dir: &Path) -> Vec<PathBuf> {
     let mut files = Vec::new();
     let mut dirs = vec![dir.to_path_buf()];
@@ -27,9 +42,10 @@ pub fn dist_files(dir: &Path) -> Vec<PathBuf> {
             )
         });
         for path in entries.filter_map(|entry| entry.ok().map(|entry| entry.path())) {
+            let precompressed = path.extension().is_some_and(|e| e == "gz" || e == "br");
             if path.is_dir() {
                 dirs.push(path);
-            } else if path.is_file() {
+            } else if path.is_file() && !precompressed {
                 files.push(path);
             }
         }
@@ -38,10 +54,9 @@ pub fn dist_files(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
-/// The initial load: `index.html` and every local file it links (`href="./…"` and `src="./…"`: the stylesheet,
-/// the icon, the key check's script, wasm and snippets), sorted. What loads later (the tools, named only in
-/// `data-*` attributes) is not in it.
-pub fn initial_files(dir: &Path) -> Vec<PathBuf> {
+/// `index.html` and every local file it links (`href="./…"` and `src="./…"`: the stylesheet, the icon, the
+/// app's script and wasm), sorted: what a browser fetches to show the page.
+pub fn linked_files(dir: &Path) -> Vec<PathBuf> {
     let index = dir.join("index.html");
     let html = std::fs::read_to_string(&index)
         .unwrap_or_else(|e| panic!("{}: {e} (build it first)", index.display()));
@@ -61,13 +76,4 @@ pub fn initial_files(dir: &Path) -> Vec<PathBuf> {
     files.sort();
     files.dedup();
     files
-}
-
-/// Every file of the dist that is not in the initial load (the tools module, loaded on first use).
-pub fn deferred_files(dir: &Path) -> Vec<PathBuf> {
-    let initial = initial_files(dir);
-    dist_files(dir)
-        .into_iter()
-        .filter(|f| !initial.contains(f))
-        .collect()
 }
