@@ -7,7 +7,7 @@ use claude_auth_doctor::core::claude_md::{render, TeamNotes};
 use claude_auth_doctor::core::codes::{
     Auth, CauseCode, FindingCode, Kind, Launcher, Os, OutcomeCode, Shell, Verdict,
 };
-use claude_auth_doctor::core::commands::{self as cmds, lint};
+use claude_auth_doctor::core::commands as cmds;
 use claude_auth_doctor::core::setup::{default_shell, shells_for, Setup};
 use claude_auth_doctor::core::share::{from_query, to_query};
 use claude_auth_doctor::core::steps::{plan, Evidence};
@@ -184,18 +184,10 @@ fn one_megabyte_paste_is_linear_and_safe() {
 // ---------------------------------------------------------------------------------------------------------------
 
 #[test]
-fn shell_commands_are_valid_for_their_shell() {
+fn shell_commands_use_their_shells_idioms() {
     for &shell in Shell::ALL {
         let c = cmds::commands(shell);
         assert_eq!(c.shell, shell);
-        for text in [
-            cmds::list_vars(shell),
-            cmds::curl_key_check(shell),
-            cmds::curl_gateway_check(shell),
-            cmds::reach_check(shell),
-        ] {
-            assert_eq!(lint(shell, &text), Ok(()), "{shell}: {text}");
-        }
         let set = cmds::set_placeholder(shell, "ANTHROPIC_API_KEY");
         match shell {
             Shell::Bash | Shell::Zsh => {
@@ -318,13 +310,6 @@ fn check_plan(setup: &Setup, ev: &Evidence) {
         }
         for c in &step.commands {
             assert!(!c.label.is_empty() && !c.text.is_empty());
-            assert_eq!(
-                lint(setup.shell, &c.text),
-                Ok(()),
-                "{setup:?} step {} command {:?}",
-                step.id,
-                c
-            );
             assert!(!c.label.to_ascii_lowercase().contains("sk-ant-"));
         }
     }
@@ -367,12 +352,12 @@ fn plan_normalizes_a_mismatched_setup() {
         launcher: Launcher::Terminal,
         auth: Auth::ApiKey,
     };
-    let steps = plan(&odd, &Evidence::default());
-    assert!(steps.iter().flat_map(|s| &s.commands).all(|c| lint(
-        default_shell(Os::Windows),
-        &c.text
-    )
-    .is_ok()));
+    // The normalized setup's commands are the ones tests/shell_syntax.rs checks for PowerShell.
+    assert_eq!(odd.normalized().shell, default_shell(Os::Windows));
+    assert_eq!(
+        plan(&odd, &Evidence::default()),
+        plan(&odd.normalized(), &Evidence::default())
+    );
 }
 
 fn leads(setup: &Setup, ev: &Evidence) -> String {

@@ -1,9 +1,11 @@
-//! Test support shared by the native and browser tests: the loopback stand-in API and a tiny blocking HTTP/1.1
-//! client that sends a [`ProbeRequest`] the way the page's `fetch` would and returns the [`Answer`] it would see.
+//! Test support shared by the native and browser tests: the loopback stand-in API, a tiny blocking HTTP/1.1
+//! client that sends a [`ProbeRequest`] the way the page's `fetch` would and returns the [`Answer`] it would see,
+//! and the substring lint of generated shell commands.
 //!
 //! Use from a test crate with `mod support;` (or `#[path = "support/mod.rs"] mod support;`).
 #![allow(dead_code)]
 
+pub mod shell_lint;
 pub mod stand_in_api;
 // The browser tests' HTTP client: its chunked-body decoder serves here too.
 #[path = "../browser/http.rs"]
