@@ -6,7 +6,7 @@
 # BENCH_RUNS=N (9) and BENCH_SLOW_RUNS=N (5) set the number of rounds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh --browser
+scripts/setup.sh --test
 export PATH="$HOME/.cargo/bin:$PWD/.tools/node_modules/.bin:$PATH"
 trunk build --release --offline >/dev/null
 (cd bench/hello && cargo fetch --quiet && trunk build --release --offline >/dev/null)

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Installs what building (and, with --browser, testing) the page needs. Every step is skipped when the right
+# Installs what building (and, with --test, testing) the page needs. Every step is skipped when the right
 # version is already there, so running it again costs a few seconds.
 #
-#   scripts/setup.sh            wasm32 target, rustfmt/clippy, Trunk, wasm-bindgen CLI, wasm-opt
-#   scripts/setup.sh --browser  the same, plus Chromium and chromedriver for the browser tests
+#   scripts/setup.sh         wasm32 target, rustfmt/clippy, Trunk, wasm-bindgen CLI, wasm-opt
+#   scripts/setup.sh --test  the same, plus what the tests run: Chromium and chromedriver (browser tests), zsh and
+#                            fish (generated commands and the pre-flight script are run by the real shells)
 #
 # Source this file's exports by running it through scripts/run.sh or scripts/test.sh; they put the tools on PATH.
 set -euo pipefail
@@ -64,10 +65,14 @@ fi
 step "cargo fetch"
 cargo fetch --quiet
 
-if [ "${1:-}" = "--browser" ]; then
-  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-    apt_install chromium chromium-driver
-  fi
-  command -v chromedriver >/dev/null || die "chromedriver still missing"
+if [ "${1:-}" = "--test" ]; then
+  missing=()
+  command -v chromium >/dev/null || missing+=(chromium)
+  command -v chromedriver >/dev/null || missing+=(chromium-driver)
+  command -v zsh >/dev/null || missing+=(zsh)
+  command -v fish >/dev/null || missing+=(fish)
+  command -v curl >/dev/null || missing+=(curl)
+  [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
+  for tool in chromedriver zsh fish curl; do command -v "$tool" >/dev/null || die "$tool still missing"; done
 fi
 step "tools ready: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version | head -n1)"

@@ -5,7 +5,7 @@
 # headless Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh --browser
+scripts/setup.sh --test
 export PATH="$HOME/.cargo/bin:$PWD/.tools/node_modules/.bin:$PATH"
 step() { printf '\n==> %s\n' "$*" >&2; }
 
