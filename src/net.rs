@@ -1,5 +1,5 @@
-//! The only code that touches the network: sends one [`ProbeRequest`] that `core::probe` decided, with gloo-net, and
-//! hands back the raw [`Answer`] for `core::outcome::classify`.
+//! The only code that touches the network: sends one [`ProbeRequest`] that `core::probe::LiveRun` decided, with
+//! gloo-net, and hands back the raw [`Answer`] for it.
 //!
 //! - `fetch` with `mode: cors`, `credentials: omit` (no cookies or HTTP auth go along), `referrerPolicy: no-referrer`,
 //!   `cache: no-store`.
@@ -19,8 +19,7 @@ use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use web_sys::{AbortController, ReferrerPolicy, RequestCache, RequestCredentials, RequestMode};
 
-use crate::core::outcome::{Answer, HttpAnswer};
-use crate::core::probe::ProbeRequest;
+use crate::core::api::{Answer, HttpAnswer, ProbeRequest};
 
 /// How long one request may take, answer body included.
 pub const TIMEOUT_MS: u32 = 15_000;

@@ -7,10 +7,10 @@
 
 use std::path::PathBuf;
 
-use claude_auth_doctor::core::catalog::{self, Diagnosis};
+use claude_auth_doctor::core::api::{self, Answer, HttpAnswer};
 use claude_auth_doctor::core::codes::{CauseCode, OutcomeCode};
-use claude_auth_doctor::core::outcome::{self, Answer, HttpAnswer, Outcome};
-use claude_auth_doctor::core::probe::ProbeKind;
+use claude_auth_doctor::core::knowledge::{self, Diagnosis};
+use claude_auth_doctor::core::outcome::{self, Outcome};
 
 use CauseCode as C;
 use OutcomeCode as O;
@@ -28,17 +28,17 @@ enum Probe {
 /// classifier.
 fn live_test_outcome(probe: Probe, answer: &HttpAnswer) -> Outcome {
     let kind = match probe {
-        Probe::Models => ProbeKind::Models,
-        Probe::Messages => ProbeKind::Messages {
-            model: "claude-haiku-4-5".into(),
+        Probe::Models => api::Probe::Models,
+        Probe::Messages => api::Probe::Messages {
+            model: "claude-opus-5".into(),
         },
     };
     outcome::classify(&kind, false, &Answer::Http(answer.clone()))
 }
 
-/// What the error box says about a text pasted from Claude Code. The one call into the catalog.
+/// What the error box says about a text pasted from Claude Code. The one call into the knowledge tables.
 fn error_box(printed: &str) -> Diagnosis {
-    catalog::diagnose(printed)
+    knowledge::diagnose(printed)
 }
 
 /// One documented answer and what the page makes of it.
@@ -119,7 +119,8 @@ const CASES: &[Case] = &[
         outcome: O::ServerError,
         cause: C::Unknown,
     },
-    // No cause names a server error, so unknown is the honest reading; see KNOWN_MISREADINGS.
+    // No cause names a server error, so unknown is the honest reading (with a note that the server failed, not the
+    // credential); "request timed out" is also a network text, which must not win here: the server was reached.
     Case {
         file: "504-timeout_error.http",
         outcome: O::ServerError,
@@ -132,15 +133,6 @@ const CASES: &[Case] = &[
         cause: C::RateLimit,
     },
 ];
-
-/// Bodies the error box reads wrongly today: the cause it gives and why that is wrong. The test checks the wrong
-/// reading is still the one given, so it fails once the catalog is fixed: then delete the row here.
-const KNOWN_MISREADINGS: &[(&str, CauseCode, &str)] = &[(
-    "504-timeout_error.http",
-    C::Connection,
-    "the message \"The request timed out while processing.\" matches the needle of Claude Code's own connection \
-     timeout (\"request timed out\"), but the server was reached and answered 504",
-)];
 
 /// A fixture: an HTTP answer as the API sends it (status line, headers, blank line, body).
 struct Fixture {
@@ -220,9 +212,6 @@ fn every_fixture_has_a_case_and_every_case_a_fixture() {
     let mut cases: Vec<String> = CASES.iter().map(|c| c.file.to_string()).collect();
     cases.sort();
     assert_eq!(files, cases);
-    for (file, _, _) in KNOWN_MISREADINGS {
-        assert!(CASES.iter().any(|c| c.file == *file), "{file}");
-    }
 }
 
 /// The documented shape holds in every fixture (so the cases below test the API's format, not a typo).
@@ -285,18 +274,7 @@ fn the_error_box_reads_each_documented_error_as_claude_code_prints_it() {
     for case in CASES {
         let f = load(case.file);
         let read = error_box(&f.as_printed_by_claude_code());
-        let misreading = KNOWN_MISREADINGS
-            .iter()
-            .find(|(file, _, _)| *file == f.file);
-        match misreading {
-            Some((_, today, why)) => assert_eq!(
-                read.cause, *today,
-                "{}: the error box's reading changed (it was wrong: {why}); if it now says {}, delete the \
-                 KNOWN_MISREADINGS row",
-                f.file, case.cause
-            ),
-            None => assert_eq!(read.cause, case.cause, "{}", f.file),
-        }
+        assert_eq!(read.cause, case.cause, "{}", f.file);
         assert_eq!(read.status, Some(f.answer.status), "{}", f.file);
         assert_eq!(
             read.api_message,

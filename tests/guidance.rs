@@ -2,12 +2,12 @@
 
 use std::time::{Duration, Instant};
 
-use claude_auth_doctor::core::catalog::{diagnose, entry, CAUSES, PATTERNS};
 use claude_auth_doctor::core::claude_md::{render, TeamNotes};
 use claude_auth_doctor::core::codes::{
     Auth, CauseCode, FindingCode, Kind, Launcher, Os, OutcomeCode, Shell, Verdict,
 };
 use claude_auth_doctor::core::commands as cmds;
+use claude_auth_doctor::core::knowledge::{cause as cause_entry, diagnose, CAUSES, MESSAGES};
 use claude_auth_doctor::core::setup::{default_shell, shells_for, Setup};
 use claude_auth_doctor::core::share::{from_query, to_query};
 use claude_auth_doctor::core::steps::{plan, Evidence};
@@ -48,7 +48,8 @@ const SAMPLES: &[(CauseCode, &str)] = &[
     (C::SpendLimit, "API Error: 400 {\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\",\"message\":\"You have reached your specified API usage limits. You will regain access on 2026-09-01 at 00:00 UTC.\"}}"),
     (C::SpendLimit, "API Error: 429 {\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":\"You have reached your API usage limits: your organization has crossed its monthly API usage threshold.\",\"details\":{\"error_code\":\"enforced_spend_limit_reached\"}}}"),
     (C::RateLimit, "API Error: 429 {\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":\"This request would exceed the rate limit for your organization of 50,000 input tokens per minute.\"}}"),
-    (C::RateLimit, "Claude usage limit reached. Your limit will reset at 5pm (Europe/Berlin)."),
+    (C::RateLimit, "API Error: Request rejected (429) · Number of requests has exceeded your per-minute rate limit. Please try again later."),
+    (C::RateLimit, "API Error: Server is temporarily limiting requests (not your usage limit) · Rate limited"),
     (C::RateLimit, "API Error: 429"),
     (C::RateLimit, "API Error: 529 {\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}"),
     (C::ApiKeyAuthDisabled, "Your organization has disabled API key authentication · Unset ANTHROPIC_API_KEY and run /login"),
@@ -83,8 +84,33 @@ const SAMPLES: &[(CauseCode, &str)] = &[
     (C::AzureCredentials, "ChainedTokenCredential authentication failed.\nCredentialUnavailableError: EnvironmentCredential is unavailable."),
     (C::AzureCredentials, "DefaultAzureCredential failed to retrieve a token from the included credentials."),
     (C::AzureCredentials, "API Error: 401 {\"error\":{\"code\":\"401\",\"message\":\"Access denied due to invalid subscription key or wrong API endpoint. Make sure to provide a valid key for an active subscription and use a correct regional API endpoint for your resource.\"}}"),
-    (C::InvalidApiKey, "Auth conflict: Using ANTHROPIC_API_KEY instead of Anthropic Console key. Either unset ANTHROPIC_API_KEY, or run `claude /logout`."),
-    (C::InvalidApiKey, "Detected a custom API key in your environment\nANTHROPIC_API_KEY: sk-ant-...\nDo you want to use this API key?\n  1. Yes\n\u{276f} 2. No (recommended)"),
+    (C::AuthConflict, "Auth conflict: Using ANTHROPIC_API_KEY instead of Anthropic Console key. Either unset ANTHROPIC_API_KEY, or run `claude /logout`."),
+    (C::AuthConflict, "Detected a custom API key in your environment\nANTHROPIC_API_KEY: sk-ant-...\nDo you want to use this API key?\n  1. Yes\n\u{276f} 2. No (recommended)"),
+    (C::AuthConflict, "⚠ Both ANTHROPIC_AUTH_TOKEN and /login managed key set · auth may not work as expected"),
+    (C::AuthConflict, "⚠ Both claude.ai and ANTHROPIC_API_KEY set · auth may not work as expected"),
+    (C::InvalidApiKey, "⚠ Auth conflict: Both a token (claude.ai) and an API key (ANTHROPIC_API_KEY) are set.\n  ⎿  Invalid API key · Fix external API key"),
+    (C::ProfileExpired, "Anthropic profile login expired · Re-authenticate your Anthropic profile"),
+    (C::ProfileExpired, "Anthropic profile login expired · Run /login to use your claude.ai account instead, or re-authenticate the profile"),
+    (C::UsageLimit, "You've hit your session limit · resets 3:45pm"),
+    (C::UsageLimit, "You\u{2019}ve hit your weekly limit · resets Mon 9:00am"),
+    (C::UsageLimit, "You've hit your Opus limit · resets Dec 4, 5pm"),
+    (C::UsageLimit, "Claude usage limit reached. Your limit will reset at 5pm (Europe/Berlin)."),
+    (C::ExtraUsageExhausted, "API Error: 400 {\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\",\"message\":\"You're out of extra usage. Add more at claude.ai/settings/usage and keep going.\"}}"),
+    (C::ExtraUsageExhausted, "You\u{2019}re out of extra usage. Add more at claude.ai/settings/usage and keep going."),
+    (C::PlanRequired, "Claude Max or Pro is required to connect to Claude Code"),
+    (C::PlanRequired, "Claude Opus is not available with the Claude Pro plan. Switch to Sonnet with /model."),
+    (C::OrgAccessDenied, "Can't access this organization — You don't have access to this organization or it doesn't meet the requirements for Claude Code."),
+    (C::OrgAccessDenied, "Can\u{2019}t access this organization"),
+    (C::ModelRestricted, "Model \"claude-opus-5\" is restricted by your organization's settings."),
+    (C::ModelRestricted, "There's an issue with the selected model (claude-sonnet-4-5-20250929). It may not exist or you may not have access to it. Run /model to pick a different model."),
+    (C::RemoteControlAuth, "Remote Control is only available when using Claude via api.anthropic.com. Unset ANTHROPIC_BASE_URL or use a claude.ai account."),
+    (C::RemoteControlAuth, "Remote Control stopped — the app running this session is signed out of Claude"),
+    (C::ApiKeyHelperFailing, "apiKeyHelper returned output that cannot be used as an API key"),
+    (C::SpendLimit, "API Error: spend limit reached"),
+    (C::SpendLimit, "spend limit unavailable"),
+    (C::SubscriptionAccessDisabled, "Claude Code can't use your Claude subscription, usually because a payment is past due · Pay or renew at https://claude.ai/settings/billing"),
+    (C::GatewayAuth, "Please run /login · API Error: 401 {\"detail\":\"Invalid API key\"}"),
+    (C::GatewayAuth, "Failed to authenticate. API Error: 401 {\"detail\":\"Invalid API key\"}"),
     (C::GatewayAuth, "Please run /login · API Error: 401 login fail: Please carry the API secret key in the 'Authorization' field"),
     (C::GatewayAuth, "API Error: 401 {\"error\":{\"message\":\"Authentication Error, Invalid proxy server token passed. valid_token=None.\",\"type\":\"auth_error\",\"param\":\"None\",\"code\":\"401\"}}"),
     (C::GatewayAuth, "API Error: 401 {\"detail\":\"Unauthorized\"}"),
@@ -111,7 +137,7 @@ fn every_cause_has_two_samples_and_a_pattern_or_rule() {
         let n = SAMPLES.iter().filter(|(c, _)| *c == cause).count();
         assert!(n >= 2, "{cause} has {n} samples");
         assert!(
-            cause == C::Unknown || PATTERNS.iter().any(|p| p.cause == cause),
+            cause == C::Unknown || MESSAGES.iter().any(|m| m.cause == cause),
             "{cause} has no pattern"
         );
         assert!(CAUSES.iter().any(|e| e.code == cause));
@@ -123,7 +149,7 @@ fn unknown_entry_points_to_the_live_test() {
     let d = diagnose("completely unrelated text");
     assert_eq!(d.cause, C::Unknown);
     assert!(d.entry.fix.iter().any(|f| f.contains("live test")));
-    assert_eq!(d.matched, None);
+    assert_eq!(d.matched(), None);
 }
 
 #[test]
@@ -551,7 +577,7 @@ proptest! {
     fn diagnose_never_panics(text in any::<String>()) {
         let d = diagnose(&text);
         prop_assert_eq!(d.entry.code, d.cause);
-        prop_assert_eq!(entry(d.cause).code, d.cause);
+        prop_assert_eq!(cause_entry(d.cause).code, d.cause);
     }
 
     #[test]

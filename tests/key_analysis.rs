@@ -4,8 +4,11 @@
 
 use std::collections::BTreeSet;
 
-use claude_auth_doctor::core::codes::{FindingCode, Kind, Verdict};
+use claude_auth_doctor::core::api::Probe;
+use claude_auth_doctor::core::base_url::parse_base_url;
+use claude_auth_doctor::core::codes::{AuthScheme, FindingCode, Kind, Verdict};
 use claude_auth_doctor::core::key::{analyze, KeyReport, CONSOLE_KEY_LEN};
+use claude_auth_doctor::core::probe::{self, Refusal};
 use claude_auth_doctor::core::providers;
 use proptest::prelude::*;
 
@@ -60,6 +63,20 @@ fn upper(seed: u64, n: usize) -> String {
     chars_from(seed, n, b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")
 }
 
+/// What the live test would send a gateway for this text (the rules about what may be sent live in `core::probe`).
+fn gateway_credential(r: &KeyReport) -> Result<String, String> {
+    let gateway = parse_base_url("http://127.0.0.1:4000").expect("a loopback gateway");
+    match probe::plan(&Probe::Models, &gateway, AuthScheme::Bearer, r) {
+        Ok(plan) => Ok(plan
+            .request
+            .header("authorization")
+            .and_then(|h| h.strip_prefix("Bearer "))
+            .expect("a bearer header")
+            .to_string()),
+        Err(Refusal(why)) => Err(why),
+    }
+}
+
 fn codes(r: &KeyReport) -> Vec<FindingCode> {
     r.findings.iter().map(|f| f.code).collect()
 }
@@ -73,7 +90,7 @@ fn all_text(r: &KeyReport) -> String {
     for f in &r.findings {
         t.push_str(&format!("{}\n{}\n{}\n", f.title, f.detail, f.fix));
     }
-    if let Err(e) = r.gateway_credential() {
+    if let Err(e) = gateway_credential(r) {
         t.push_str(&e);
     }
     t
@@ -667,7 +684,7 @@ fn look_alike_letters_are_damage() {
             f.detail
         );
         assert_eq!(r.cleaned, None);
-        assert!(r.gateway_credential().is_err());
+        assert!(gateway_credential(&r).is_err());
         assert_no_leak(&r, &k);
     }
     // A Cyrillic letter in the prefix itself still names the kind.
@@ -701,7 +718,7 @@ fn masked_copies() {
                 .any(|f| f.fix.contains("create a new key")),
             "{r:?}"
         );
-        assert!(r.gateway_credential().is_err());
+        assert!(gateway_credential(&r).is_err());
         assert_no_leak(&r, &k);
     }
     let r = analyze(&format!("ANTHROPIC_API_KEY: sk-ant-...{}", &k[88..]));
@@ -761,7 +778,7 @@ fn placeholders() {
             (Verdict::Invalid, Kind::Placeholder),
             "{p:?}: {r:?}"
         );
-        assert!(r.gateway_credential().is_err(), "{p:?}");
+        assert!(gateway_credential(&r).is_err(), "{p:?}");
         assert_eq!(r.redacted(), None);
     }
     let r = analyze("$ANTHROPIC_API_KEY");
@@ -785,7 +802,7 @@ fn empty_inputs() {
         let r = check(e, Verdict::Empty, Kind::Empty);
         assert_eq!(r.cleaned, None);
         assert_eq!(r.redacted(), None);
-        assert!(r.gateway_credential().is_err());
+        assert!(gateway_credential(&r).is_err());
     }
     assert!(has(&analyze("\u{200b}"), FindingCode::InvisibleChar));
 }
@@ -1051,27 +1068,23 @@ fn redacted_and_last20() {
 fn gateway_credential_rules() {
     let k = api_key(82);
     assert_eq!(
-        analyze(&format!("Bearer {k}\n")).gateway_credential(),
+        gateway_credential(&analyze(&format!("Bearer {k}\n"))),
         Ok(k.clone())
     );
     assert_eq!(
-        analyze("sk-1234").gateway_credential(),
+        gateway_credential(&analyze("sk-1234")),
         Ok("sk-1234".to_string())
     );
     assert_eq!(
-        analyze("  \"sk-litellm-virtual-key_42\"\n").gateway_credential(),
+        gateway_credential(&analyze("  \"sk-litellm-virtual-key_42\"\n")),
         Ok("sk-litellm-virtual-key_42".into())
     );
     assert_eq!(
-        analyze("export ANTHROPIC_AUTH_TOKEN=gw-0123").gateway_credential(),
+        gateway_credential(&analyze("export ANTHROPIC_AUTH_TOKEN=gw-0123")),
         Ok("gw-0123".into())
     );
-    assert_eq!(
-        analyze(&oauth_token(83)).gateway_credential(),
-        Ok(oauth_token(83))
-    );
     let or = format!("sk-or-v1-{}", hex(84, 64));
-    assert_eq!(analyze(&or).gateway_credential(), Ok(or));
+    assert_eq!(gateway_credential(&analyze(&or)), Ok(or));
     for bad in [
         "".to_string(),
         "two words".to_string(),
@@ -1083,9 +1096,10 @@ fn gateway_credential_rules() {
         admin_key(87),
         "your-api-key".to_string(),
         "x".repeat(10_000),
+        oauth_token(83),
     ] {
         let r = analyze(&bad);
-        let e = r.gateway_credential().expect_err("should refuse");
+        let e = gateway_credential(&r).expect_err("should refuse");
         assert!(!e.is_empty());
         assert_no_leak(&r, &bad);
     }
@@ -1190,7 +1204,7 @@ fn invariants(r: &KeyReport) {
         "duplicate finding codes: {r:?}"
     );
     assert!(!r.headline.is_empty() && !r.advice.is_empty());
-    if let Ok(v) = r.gateway_credential() {
+    if let Ok(v) = gateway_credential(r) {
         assert!(!v.is_empty() && v.chars().all(|c| ('\u{21}'..='\u{7e}').contains(&c)));
     }
 }
@@ -1372,7 +1386,7 @@ proptest! {
         let expected = if input == k { Verdict::Ok } else { Verdict::Fixable };
         prop_assert_eq!(r.verdict, expected, "{:?} {:?}", w, r);
         prop_assert_eq!(r.cleaned.as_deref(), Some(k.as_str()));
-        prop_assert_eq!(r.gateway_credential(), Ok(k.clone()));
+        prop_assert_eq!(gateway_credential(&r), Ok(k.clone()));
         invariants(&r);
         assert_no_leak(&r, &k);
     }

@@ -4,13 +4,14 @@
 
 mod support;
 
+use claude_auth_doctor::core::api::{smallest_model, Answer, HttpAnswer, Probe};
+use claude_auth_doctor::core::base_url::{parse_base_url, BaseUrl, ANTHROPIC_BASE};
 use claude_auth_doctor::core::codes::{AuthScheme, Kind, OutcomeCode, Shell, Verdict};
 use claude_auth_doctor::core::key::{self, KeyReport};
-use claude_auth_doctor::core::outcome::{
-    blocked, classify, outcome_text, Answer, HttpAnswer, Outcome, MAX_MESSAGE_CHARS, OUTCOME_TABLE,
-};
+use claude_auth_doctor::core::knowledge;
+use claude_auth_doctor::core::outcome::{self, classify, words, Outcome, MAX_MESSAGE_CHARS};
 use claude_auth_doctor::core::probe::{
-    curl_command, parse_base_url, plan, smallest_model, BaseUrl, Plan, ProbeKind, ANTHROPIC_BASE,
+    curl_command, plan, LiveResult, LiveRun, Next, PagePolicy, Plan, Refusal,
 };
 use std::collections::BTreeSet;
 use std::time::Duration;
@@ -29,12 +30,17 @@ fn report(verdict: Verdict, kind: Kind, cleaned: Option<&str>) -> KeyReport {
     r
 }
 
+/// What the live test shows when the page refuses to send.
+fn refused(planned: Result<Plan, Refusal>) -> Outcome {
+    Outcome::blocked(&planned.expect_err("the page refuses").0)
+}
+
 fn ok_key(key: &str) -> KeyReport {
     report(Verdict::Ok, Kind::ApiKey, Some(key))
 }
 
-fn messages() -> ProbeKind {
-    ProbeKind::Messages {
+fn messages() -> Probe {
+    Probe::Messages {
         model: stand_in::CHEAPEST_MODEL.to_string(),
     }
 }
@@ -64,7 +70,7 @@ fn api_error(error_type: &str, message: &str) -> String {
 }
 
 /// Plans a probe for a well-formed key as against Anthropic (same headers as for any base), aimed at the stand-in.
-fn plan_to(stand_in: &StandIn, kind: &ProbeKind, scheme: AuthScheme, key: &str) -> Plan {
+fn plan_to(stand_in: &StandIn, kind: &Probe, scheme: AuthScheme, key: &str) -> Plan {
     let mut planned =
         plan(kind, &BaseUrl::anthropic(), scheme, &ok_key(key)).expect("a well-formed key is sent");
     planned.request.url = planned
@@ -83,7 +89,7 @@ fn every_stand_in_scenario_classifies_as_expected_for_both_schemes_and_probes() 
     for scenario in SCENARIOS {
         for scheme in AuthScheme::ALL {
             for (kind, expected) in [
-                (ProbeKind::Models, scenario.models),
+                (Probe::Models, scenario.models),
                 (messages(), scenario.messages),
             ] {
                 let planned = plan_to(&server, &kind, *scheme, scenario.key);
@@ -132,7 +138,7 @@ fn the_stand_in_records_exactly_what_the_plan_sent() {
     );
     let planned_bearer = plan_to(
         &server,
-        &ProbeKind::Models,
+        &Probe::Models,
         AuthScheme::Bearer,
         stand_in::KEY_VALID,
     );
@@ -181,13 +187,13 @@ fn the_models_list_of_the_stand_in_yields_the_model_for_the_billing_probe() {
             stand_in::GATEWAY_CHEAPEST_MODEL,
         ),
     ] {
-        let planned = plan_to(&server, &ProbeKind::Models, AuthScheme::XApiKey, key);
+        let planned = plan_to(&server, &Probe::Models, AuthScheme::XApiKey, key);
         let Answer::Http(answer) = send(&planned.request, Some(ORIGIN), FAST) else {
             panic!("no answer")
         };
         let model = smallest_model(&answer.body).expect("a model");
         assert_eq!(model, cheapest);
-        let kind = ProbeKind::Messages { model };
+        let kind = Probe::Messages { model };
         let planned = plan_to(&server, &kind, AuthScheme::XApiKey, key);
         let outcome = classify(&kind, true, &send(&planned.request, Some(ORIGIN), FAST));
         assert_eq!(outcome.code, OutcomeCode::Valid, "{outcome:#?}");
@@ -197,7 +203,7 @@ fn the_models_list_of_the_stand_in_yields_the_model_for_the_billing_probe() {
 #[test]
 fn an_unknown_model_is_not_found_on_messages_with_a_note() {
     let server = StandIn::start();
-    let kind = ProbeKind::Messages {
+    let kind = Probe::Messages {
         model: "claude-none-0".to_string(),
     };
     let planned = plan_to(&server, &kind, AuthScheme::XApiKey, stand_in::KEY_VALID);
@@ -224,11 +230,11 @@ fn the_full_chain_from_pasted_key_through_plan_reaches_the_stand_in_as_a_gateway
             scenario.name
         );
         for scheme in AuthScheme::ALL {
-            let planned = plan(&ProbeKind::Models, &base, *scheme, &report)
+            let planned = plan(&Probe::Models, &base, *scheme, &report)
                 .expect("a gateway credential is sent");
             assert!(planned.notes.iter().any(|n| n.contains("not judged")));
             let outcome = classify(
-                &ProbeKind::Models,
+                &Probe::Models,
                 true,
                 &send(&planned.request, Some(ORIGIN), FAST),
             );
@@ -242,7 +248,7 @@ fn the_full_chain_from_pasted_key_through_plan_reaches_the_stand_in_as_a_gateway
     // A pasted key with noise is cleaned before it goes to the gateway.
     let noisy = format!("  \"{}\"\n", stand_in::KEY_VALID);
     let planned = plan(
-        &ProbeKind::Models,
+        &Probe::Models,
         &base,
         AuthScheme::XApiKey,
         &key::analyze(&noisy),
@@ -254,7 +260,7 @@ fn the_full_chain_from_pasted_key_through_plan_reaches_the_stand_in_as_a_gateway
     );
     assert_eq!(
         classify(
-            &ProbeKind::Models,
+            &Probe::Models,
             true,
             &send(&planned.request, Some(ORIGIN), FAST)
         )
@@ -269,7 +275,7 @@ fn a_gateway_path_prefix_is_kept() {
     let base = parse_base_url(&format!("{}/", server.base_url_with_prefix("/anthropic"))).unwrap();
     assert_eq!(base.as_str(), format!("{}/anthropic", server.base_url()));
     let mut planned = plan(
-        &ProbeKind::Models,
+        &Probe::Models,
         &BaseUrl::anthropic(),
         AuthScheme::Bearer,
         &ok_key(stand_in::KEY_VALID),
@@ -277,7 +283,7 @@ fn a_gateway_path_prefix_is_kept() {
     .unwrap();
     planned.request.url = base.endpoint("/v1/models");
     let outcome = classify(
-        &ProbeKind::Models,
+        &Probe::Models,
         true,
         &send(&planned.request, Some(ORIGIN), FAST),
     );
@@ -329,7 +335,7 @@ fn a_failed_preflight_has_no_cors_headers_and_the_page_reports_a_network_error()
     assert_eq!(response.header("access-control-allow-origin"), None);
     // What fetch reports when a preflight fails.
     let outcome = classify(
-        &ProbeKind::Models,
+        &Probe::Models,
         true,
         &Answer::NetworkError("TypeError: Failed to fetch".into()),
     );
@@ -346,7 +352,7 @@ fn every_answer_carries_cors_headers_and_the_same_request_id_in_header_and_body(
         stand_in::KEY_RATE_LIMITED,
         stand_in::KEY_HTML_502,
     ] {
-        let planned = plan_to(&server, &ProbeKind::Models, AuthScheme::XApiKey, key);
+        let planned = plan_to(&server, &Probe::Models, AuthScheme::XApiKey, key);
         let Answer::Http(answer) = send(&planned.request, Some(ORIGIN), FAST) else {
             panic!("no answer")
         };
@@ -364,12 +370,12 @@ fn every_answer_carries_cors_headers_and_the_same_request_id_in_header_and_body(
     }
     let planned = plan_to(
         &server,
-        &ProbeKind::Models,
+        &Probe::Models,
         AuthScheme::XApiKey,
         stand_in::KEY_RATE_LIMITED,
     );
     let outcome = classify(
-        &ProbeKind::Models,
+        &Probe::Models,
         true,
         &send(&planned.request, Some(ORIGIN), FAST),
     );
@@ -411,7 +417,7 @@ fn the_stand_in_enforces_the_opt_in_credential_and_version_headers() {
         body: response.body,
     });
     assert_eq!(
-        classify(&ProbeKind::Models, false, &answer).code,
+        classify(&Probe::Models, false, &answer).code,
         OutcomeCode::CorsHeaderMissing
     );
     // A terminal (no Origin) needs no opt-in header.
@@ -446,7 +452,7 @@ fn a_dropped_connection_and_a_slow_answer_are_network_error_and_timeout() {
     let server = StandIn::start_with(Options { slow_ms: 2_000 });
     let planned = plan_to(
         &server,
-        &ProbeKind::Models,
+        &Probe::Models,
         AuthScheme::XApiKey,
         stand_in::KEY_DROPPED,
     );
@@ -456,7 +462,7 @@ fn a_dropped_connection_and_a_slow_answer_are_network_error_and_timeout() {
     ));
     let planned = plan_to(
         &server,
-        &ProbeKind::Models,
+        &Probe::Models,
         AuthScheme::XApiKey,
         stand_in::KEY_SLOW,
     );
@@ -467,7 +473,7 @@ fn a_dropped_connection_and_a_slow_answer_are_network_error_and_timeout() {
     // Given time, the slow scenario does answer.
     let answer = send(&planned.request, Some(ORIGIN), Duration::from_secs(10));
     assert_eq!(
-        classify(&ProbeKind::Models, true, &answer).code,
+        classify(&Probe::Models, true, &answer).code,
         OutcomeCode::Valid
     );
 }
@@ -506,7 +512,7 @@ fn scenario_keys_are_distinct_well_formed_console_keys() {
 fn the_client_refuses_anything_but_loopback() {
     let answer = send(
         &plan(
-            &ProbeKind::Models,
+            &Probe::Models,
             &BaseUrl::anthropic(),
             AuthScheme::XApiKey,
             &ok_key(stand_in::KEY_VALID),
@@ -524,12 +530,12 @@ fn the_client_refuses_anything_but_loopback() {
 
 #[test]
 fn every_outcome_code_except_pending_is_reachable() {
-    let models = ProbeKind::Models;
+    let models = Probe::Models;
     let mut reached: BTreeSet<OutcomeCode> = BTreeSet::new();
     // Real HTTP answers from the stand-in.
     let server = StandIn::start_with(Options { slow_ms: 1_000 });
     for scenario in SCENARIOS {
-        for kind in [ProbeKind::Models, messages()] {
+        for kind in [Probe::Models, messages()] {
             let planned = plan_to(&server, &kind, AuthScheme::XApiKey, scenario.key);
             let timeout = if scenario.behaviour == stand_in::Behaviour::Slow {
                 Duration::from_millis(300)
@@ -542,13 +548,12 @@ fn every_outcome_code_except_pending_is_reachable() {
     }
     reached.insert(classify(&models, true, &Answer::Cancelled).code);
     reached.insert(
-        plan(
+        refused(plan(
             &models,
             &BaseUrl::anthropic(),
             AuthScheme::XApiKey,
             &report(Verdict::Empty, Kind::Empty, None),
-        )
-        .unwrap_err()
+        ))
         .code,
     );
     let expected: BTreeSet<OutcomeCode> = OutcomeCode::ALL
@@ -562,9 +567,9 @@ fn every_outcome_code_except_pending_is_reachable() {
 
 #[test]
 fn anthropic_error_bodies_map_to_their_codes() {
-    let m = ProbeKind::Models;
+    let m = Probe::Models;
     let msg = messages();
-    let cases: &[(&ProbeKind, u16, &str, &str, OutcomeCode)] = &[
+    let cases: &[(&Probe, u16, &str, &str, OutcomeCode)] = &[
         (&m, 401, "authentication_error", "invalid x-api-key", OutcomeCode::InvalidKey),
         (&m, 401, "authentication_error", "x-api-key header is required", OutcomeCode::InvalidKey),
         (&m, 401, "authentication_error", "Invalid authentication credentials", OutcomeCode::InvalidCredentials),
@@ -669,7 +674,7 @@ fn the_tier_spend_cap_is_a_spend_limit_and_says_when_it_lifts() {
         "message": "You have reached your API usage limits: your organization has crossed its monthly API usage \
                     threshold.", "details": {"error_code": "enforced_spend_limit_reached"}}})
     .to_string();
-    let outcome = classify(&ProbeKind::Models, false, &http(429, &body));
+    let outcome = classify(&Probe::Models, false, &http(429, &body));
     assert_eq!(outcome.code, OutcomeCode::SpendLimit);
     assert!(outcome.explanation.contains("1st"));
     assert!(outcome
@@ -682,7 +687,7 @@ fn the_tier_spend_cap_is_a_spend_limit_and_says_when_it_lifts() {
 fn success_is_valid_only_for_the_apis_shapes_or_a_gateways_json() {
     let list = r#"{"data":[{"type":"model","id":"claude-x"}],"has_more":false}"#;
     let message = r#"{"id":"msg_1","type":"message","role":"assistant","content":[]}"#;
-    let m = ProbeKind::Models;
+    let m = Probe::Models;
     let msg = messages();
     assert_eq!(
         classify(&m, false, &http(200, list)).code,
@@ -751,7 +756,7 @@ fn success_is_valid_only_for_the_apis_shapes_or_a_gateways_json() {
 
 #[test]
 fn non_anthropic_answers_are_the_gateways() {
-    let m = ProbeKind::Models;
+    let m = Probe::Models;
     let litellm = r#"{"error":{"message":"Authentication Error, Invalid proxy server token passed.","type":"auth_error","param":"None","code":"401"}}"#;
     let outcome = classify(&m, true, &http(401, litellm));
     assert_eq!(outcome.code, OutcomeCode::GatewayAuth);
@@ -826,7 +831,7 @@ fn non_anthropic_answers_are_the_gateways() {
 
 #[test]
 fn no_answer_is_never_read_as_a_verdict_on_the_key() {
-    let m = ProbeKind::Models;
+    let m = Probe::Models;
     let net = classify(
         &m,
         false,
@@ -849,7 +854,7 @@ fn no_answer_is_never_read_as_a_verdict_on_the_key() {
 
 #[test]
 fn request_id_comes_from_the_body_or_else_the_header() {
-    let m = ProbeKind::Models;
+    let m = Probe::Models;
     let body = r#"{"type":"error","error":{"type":"api_error","message":"x"}}"#;
     let outcome = classify(
         &m,
@@ -876,7 +881,7 @@ fn request_id_comes_from_the_body_or_else_the_header() {
 #[test]
 fn retry_after_is_shown_for_rate_limits() {
     let outcome = classify(
-        &ProbeKind::Models,
+        &Probe::Models,
         false,
         &http_with(
             429,
@@ -891,7 +896,7 @@ fn retry_after_is_shown_for_rate_limits() {
 
 #[test]
 fn huge_or_hostile_bodies_are_bounded_and_single_line() {
-    let m = ProbeKind::Models;
+    let m = Probe::Models;
     let long = "x".repeat(100_000);
     for answer in [
         http(401, &api_error("authentication_error", &long)),
@@ -924,11 +929,10 @@ fn huge_or_hostile_bodies_are_bounded_and_single_line() {
 // The outcome table.
 
 #[test]
-fn the_outcome_table_has_one_complete_row_per_code_in_contract_order() {
-    assert_eq!(OUTCOME_TABLE.len(), OutcomeCode::ALL.len());
-    for (row, code) in OUTCOME_TABLE.iter().zip(OutcomeCode::ALL) {
+fn every_outcome_has_its_words_once_from_a_cause_or_its_own_row() {
+    for code in OutcomeCode::ALL {
+        let row = words(*code);
         assert_eq!(row.code, *code);
-        assert_eq!(outcome_text(*code).code, *code);
         assert!(
             !row.title.is_empty() && !row.explanation.is_empty() && !row.source.is_empty(),
             "{code}"
@@ -940,26 +944,31 @@ fn the_outcome_table_has_one_complete_row_per_code_in_contract_order() {
             assert!(!text.contains("http://"), "{code}: {text}");
             assert!(!text.contains("  "), "{code}: double space in {text:?}");
         }
+        let owned = knowledge::for_outcome(*code).is_some();
+        let own_row = outcome::OUTCOME_TEXTS.iter().any(|t| t.code == *code);
+        assert!(
+            owned != own_row,
+            "{code}: words from a cause {owned}, own row {own_row}"
+        );
         let outcome = Outcome::new(*code);
         assert_eq!(
             (outcome.code, outcome.status, outcome.message),
             (*code, None, None)
         );
     }
-    let billing = outcome_text(OutcomeCode::LowCredit);
-    assert!(billing
+    assert!(words(OutcomeCode::LowCredit)
         .steps
         .iter()
         .any(|s| s.contains("https://platform.claude.com/settings/billing")));
-    assert!(outcome_text(OutcomeCode::InvalidKey)
+    assert!(words(OutcomeCode::InvalidKey)
         .steps
         .iter()
         .any(|s| s.contains("https://platform.claude.com/settings/keys")));
-    assert!(outcome_text(OutcomeCode::Overloaded)
+    assert!(words(OutcomeCode::Overloaded)
         .steps
         .iter()
         .any(|s| s.contains("https://status.claude.com")));
-    assert!(outcome_text(OutcomeCode::CorsDisabledOrg)
+    assert!(words(OutcomeCode::CorsDisabledOrg)
         .steps
         .iter()
         .any(|s| s.contains("terminal check")));
@@ -967,12 +976,11 @@ fn the_outcome_table_has_one_complete_row_per_code_in_contract_order() {
 
 #[test]
 fn blocked_carries_its_reason() {
-    let outcome = blocked("Nothing was sent: because.");
+    let outcome = Outcome::blocked("Nothing was sent: because.");
     assert_eq!(outcome.code, OutcomeCode::BlockedByPolicy);
     assert_eq!(outcome.explanation, "Nothing was sent: because.");
     assert!(!outcome.next_steps.is_empty());
-    assert_eq!(Outcome::blocked("x"), blocked("x"));
-    assert!(!blocked("").explanation.is_empty());
+    assert!(!Outcome::blocked("").explanation.is_empty());
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -983,7 +991,7 @@ fn plan_builds_the_header_sets_for_both_schemes_and_probes() {
     let key = stand_in::KEY_VALID;
     let base = BaseUrl::anthropic();
     for scheme in AuthScheme::ALL {
-        for kind in [ProbeKind::Models, messages()] {
+        for kind in [Probe::Models, messages()] {
             let planned = plan(&kind, &base, *scheme, &ok_key(key)).unwrap();
             let r = &planned.request;
             assert_eq!(r.header("anthropic-version"), Some("2023-06-01"));
@@ -1010,7 +1018,7 @@ fn plan_builds_the_header_sets_for_both_schemes_and_probes() {
                 }
             }
             match &kind {
-                ProbeKind::Models => {
+                Probe::Models => {
                     assert_eq!(
                         (r.method, r.url.as_str()),
                         ("GET", "https://api.anthropic.com/v1/models")
@@ -1019,7 +1027,7 @@ fn plan_builds_the_header_sets_for_both_schemes_and_probes() {
                     assert_eq!(r.header("content-type"), None);
                     assert_eq!(r.headers.len(), 3);
                 }
-                ProbeKind::Messages { model } => {
+                Probe::Messages { model } => {
                     assert_eq!(
                         (r.method, r.url.as_str()),
                         ("POST", "https://api.anthropic.com/v1/messages")
@@ -1052,7 +1060,7 @@ fn plan_builds_the_header_sets_for_both_schemes_and_probes() {
 fn plan_sends_only_the_cleaned_key_to_anthropic_and_says_so() {
     let key = stand_in::KEY_VALID;
     let planned = plan(
-        &ProbeKind::Models,
+        &Probe::Models,
         &BaseUrl::anthropic(),
         AuthScheme::XApiKey,
         &report(Verdict::Fixable, Kind::ApiKey, Some(key)),
@@ -1061,7 +1069,7 @@ fn plan_sends_only_the_cleaned_key_to_anthropic_and_says_so() {
     assert_eq!(planned.request.header("x-api-key"), Some(key));
     assert!(planned.notes.iter().any(|n| n.contains("cleaned")));
     // A message model with JSON-hostile characters stays valid JSON.
-    let kind = ProbeKind::Messages {
+    let kind = Probe::Messages {
         model: "a\"b\\c".to_string(),
     };
     let planned = plan(
@@ -1080,7 +1088,7 @@ fn plan_sends_only_the_cleaned_key_to_anthropic_and_says_so() {
 fn plan_refuses_what_must_not_or_cannot_be_sent() {
     let anthropic = BaseUrl::anthropic();
     let gateway = parse_base_url("https://gw.example.com/anthropic/").unwrap();
-    let m = ProbeKind::Models;
+    let m = Probe::Models;
     let cases: &[(Verdict, Kind, Option<&str>, &str)] = &[
         (Verdict::Empty, Kind::Empty, None, "no key"),
         (
@@ -1155,7 +1163,7 @@ fn plan_refuses_what_must_not_or_cannot_be_sent() {
     for (verdict, kind, cleaned, why) in cases {
         let r = report(*verdict, *kind, *cleaned);
         for scheme in AuthScheme::ALL {
-            let outcome = plan(&m, &anthropic, *scheme, &r).unwrap_err();
+            let outcome = refused(plan(&m, &anthropic, *scheme, &r));
             assert_eq!(outcome.code, OutcomeCode::BlockedByPolicy);
             assert!(
                 outcome.explanation.contains(why),
@@ -1177,25 +1185,23 @@ fn plan_refuses_what_must_not_or_cannot_be_sent() {
         Kind::AdminKey,
     ] {
         let r = report(Verdict::WrongCredential, kind, None);
-        let outcome = plan(&m, &gateway, AuthScheme::Bearer, &r).unwrap_err();
+        let outcome = refused(plan(&m, &gateway, AuthScheme::Bearer, &r));
         assert_eq!(outcome.code, OutcomeCode::BlockedByPolicy, "{kind:?}");
     }
-    let outcome = plan(
+    let outcome = refused(plan(
         &m,
         &gateway,
         AuthScheme::Bearer,
         &report(Verdict::Empty, Kind::Empty, None),
-    )
-    .unwrap_err();
+    ));
     assert!(outcome.explanation.contains("no key"));
     // The billing probe needs a model.
-    let outcome = plan(
-        &ProbeKind::Messages { model: " ".into() },
+    let outcome = refused(plan(
+        &Probe::Messages { model: " ".into() },
         &anthropic,
         AuthScheme::XApiKey,
         &ok_key(stand_in::KEY_VALID),
-    )
-    .unwrap_err();
+    ));
     assert!(outcome.explanation.contains("model"));
 }
 
@@ -1204,7 +1210,7 @@ fn plan_sends_a_gateway_its_own_credential_unjudged() {
     let gateway = parse_base_url("https://gw.example.com/anthropic").unwrap();
     let token = "sk-litellm-0123456789abcdefABCDEF";
     let planned = plan(
-        &ProbeKind::Models,
+        &Probe::Models,
         &gateway,
         AuthScheme::Bearer,
         &key::analyze(token),
@@ -1219,13 +1225,14 @@ fn plan_sends_a_gateway_its_own_credential_unjudged() {
         Some(format!("Bearer {token}"))
     );
     assert!(planned.notes.iter().any(|n| n.contains("not judged")));
-    // What gateway_credential refuses is not sent, with its reason.
-    let broken = key::analyze("abc\u{0}def");
-    if let Err(reason) = broken.gateway_credential() {
-        let outcome = plan(&ProbeKind::Models, &gateway, AuthScheme::Bearer, &broken).unwrap_err();
-        assert_eq!(outcome.code, OutcomeCode::BlockedByPolicy);
-        assert!(outcome.explanation.contains(reason.trim()) || reason.trim().is_empty());
-    }
+    // A value no header may carry is not sent, with its reason.
+    let broken = key::analyze("two words");
+    let outcome = refused(plan(&Probe::Models, &gateway, AuthScheme::Bearer, &broken));
+    assert!(
+        outcome.explanation.starts_with("Nothing was sent"),
+        "{}",
+        outcome.explanation
+    );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -1564,7 +1571,7 @@ mod never_panics {
                 headers: vec![("request-id".into(), header.clone()), ("retry-after".into(), header)],
                 body,
             });
-            for kind in [ProbeKind::Models, ProbeKind::Messages { model: "m".into() }] {
+            for kind in [Probe::Models, Probe::Messages { model: "m".into() }] {
                 let outcome = classify(&kind, gateway, &answer);
                 prop_assert!(outcome.code != OutcomeCode::Pending);
                 prop_assert!(outcome.code != OutcomeCode::Valid || (200..300).contains(&status));
@@ -1574,7 +1581,7 @@ mod never_panics {
         #[test]
         fn classify_json_like_bodies(status in 0u16..1000, error_type in "[a-z_]{0,20}", message in ".{0,80}") {
             let body = serde_json::json!({"type": "error", "error": {"type": error_type, "message": message}}).to_string();
-            let _ = classify(&ProbeKind::Models, false, &Answer::Http(HttpAnswer { status, headers: vec![], body }));
+            let _ = classify(&Probe::Models, false, &Answer::Http(HttpAnswer { status, headers: vec![], body }));
         }
 
         #[test]
@@ -1608,7 +1615,7 @@ mod never_panics {
 
 #[test]
 fn probe_request_debug_redacts_any_credential_value_without_panicking() {
-    use claude_auth_doctor::core::probe::ProbeRequest;
+    use claude_auth_doctor::core::api::ProbeRequest;
     for value in [
         "",
         "é",
@@ -1630,4 +1637,107 @@ fn probe_request_debug_redacts_any_credential_value_without_panicking() {
         assert!(!shown.contains("secret"), "{shown}");
         assert!(shown.contains("[redacted]"));
     }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The live test's sequence (`LiveRun`), driven as the page drives it: each request it asks for is sent for real to
+// the stand-in, and each answer handed back.
+
+/// Runs one live test against the stand-in (a loopback gateway to the page), with the page's policy if given.
+fn run_live(
+    server: &StandIn,
+    pasted: &str,
+    billing: bool,
+    page: Option<PagePolicy>,
+) -> (LiveResult, Vec<Probe>) {
+    let base = parse_base_url(&server.base_url()).unwrap();
+    let report = std::rc::Rc::new(key::analyze(pasted));
+    let (mut run, mut next) = LiveRun::start(base, AuthScheme::XApiKey, billing, report, page);
+    let mut steps = Vec::new();
+    loop {
+        match next {
+            Next::Done(result) => return (result, steps),
+            Next::Send(request) => {
+                steps.push(run.step().clone());
+                next = run.answer(send(&request, Some(ORIGIN), FAST));
+            }
+        }
+    }
+}
+
+#[test]
+fn a_live_test_lists_models_then_probes_billing_on_the_cheapest_model() {
+    let server = StandIn::start();
+    let (result, steps) = run_live(&server, &format!(" {}\n", stand_in::KEY_VALID), true, None);
+    assert_eq!(result.outcome.code, OutcomeCode::Valid);
+    assert_eq!(
+        steps,
+        vec![
+            Probe::Models,
+            Probe::Messages {
+                model: stand_in::CHEAPEST_MODEL.to_string()
+            }
+        ]
+    );
+    let labels: Vec<&str> = result.probes.iter().map(|p| p.label.as_str()).collect();
+    assert_eq!(labels[0], "GET /v1/models");
+    assert!(labels[1].starts_with("POST /v1/messages (claude-haiku"));
+    assert!(result
+        .probes
+        .iter()
+        .all(|p| p.status == Some(200) && p.code == OutcomeCode::Valid));
+    assert!(
+        result.notes.iter().any(|n| n.contains("sent cleaned")),
+        "{:?}",
+        result.notes
+    );
+    assert_eq!(
+        result
+            .notes
+            .iter()
+            .filter(|n| n.contains("not judged"))
+            .count(),
+        1
+    );
+    assert!(result
+        .fingerprint
+        .as_deref()
+        .is_some_and(|f| f.starts_with("sk-ant-api03-…")));
+    let methods: Vec<String> = server.requests().iter().map(|r| r.method.clone()).collect();
+    assert_eq!(methods, ["GET", "POST"]);
+}
+
+#[test]
+fn a_failed_models_check_ends_the_test_and_says_the_billing_probe_was_skipped() {
+    let server = StandIn::start();
+    let (result, steps) = run_live(&server, stand_in::KEY_INVALID_X_API_KEY, true, None);
+    assert_eq!(result.outcome.code, OutcomeCode::InvalidKey);
+    assert_eq!(steps, vec![Probe::Models]);
+    assert_eq!(result.probes.len(), 1);
+    assert!(result
+        .notes
+        .iter()
+        .any(|n| n.contains("billing probe was not run")));
+    assert_eq!(server.requests().len(), 1);
+    let (result, _) = run_live(&server, stand_in::KEY_INVALID_X_API_KEY, false, None);
+    assert!(!result.notes.iter().any(|n| n.contains("billing probe")));
+}
+
+#[test]
+fn a_refused_credential_or_a_base_url_outside_the_policy_sends_nothing() {
+    let server = StandIn::start();
+    let oauth = format!("sk-ant-oat01-{}AA", "x".repeat(93));
+    let (result, steps) = run_live(&server, &oauth, true, None);
+    assert_eq!(result.outcome.code, OutcomeCode::BlockedByPolicy);
+    assert!(steps.is_empty() && result.probes.is_empty() && result.elapsed_ms.is_none());
+    let policy = "default-src 'none'; connect-src 'self' https://api.anthropic.com";
+    let page = PagePolicy {
+        policy,
+        page_origin: "https://intranet.example",
+    };
+    let (result, steps) = run_live(&server, stand_in::KEY_VALID, false, Some(page));
+    assert_eq!(result.outcome.code, OutcomeCode::BlockedByPolicy);
+    assert!(result.outcome.explanation.contains("connect-src"));
+    assert!(steps.is_empty());
+    assert!(server.requests().is_empty(), "something was sent");
 }

@@ -20,12 +20,13 @@ use std::process::{Command, Stdio};
 use std::sync::OnceLock;
 use std::time::Instant;
 
+use claude_auth_doctor::core::base_url::parse_base_url;
 use claude_auth_doctor::core::claude_md::{render, TeamNotes};
 use claude_auth_doctor::core::codes::{
     AuthScheme, CauseCode, FindingCode, Kind, Os, OutcomeCode, Shell, Verdict,
 };
 use claude_auth_doctor::core::commands as cmds;
-use claude_auth_doctor::core::probe::{curl_command, parse_base_url};
+use claude_auth_doctor::core::probe::curl_command;
 use claude_auth_doctor::core::setup::Setup;
 use claude_auth_doctor::core::steps::{plan, Evidence};
 use support::shell_lint::{is_file_snippet, lint};

@@ -2,7 +2,6 @@
 //!
 //! - Renders the guide (`src/ui/guide.rs`) to HTML with yew's server-side renderer and writes it into
 //!   `<div id="guide">`, so the page is readable before, or without, WebAssembly.
-//! - Validates the team configuration (README, "Team configuration") and fails the build on a mistake.
 //! - Marks Trunk's inline start-up script `async`: it then starts the app as soon as its files are in, instead of
 //!   after the browser's first layout of the page (the guide's text makes that layout the slowest step of a cold
 //!   load on a small machine); `src/main.rs` waits for the document to be parsed before mounting.
@@ -25,7 +24,7 @@ mod native {
     use std::path::PathBuf;
 
     use claude_auth_doctor::core::csp::build_policy;
-    use claude_auth_doctor::core::team::{TeamConfig, BUILT_IN_JSON};
+    use claude_auth_doctor::core::team::{TeamConfig, BUILT_IN};
 
     pub fn main() {
         if let Err(message) = run() {
@@ -45,8 +44,7 @@ mod native {
         let path = dir.join("index.html");
         let html =
             std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let team = TeamConfig::from_json(BUILT_IN_JSON)?;
-        let html = finish(&html, &team)?;
+        let html = finish(&html, &BUILT_IN)?;
         std::fs::write(&path, html).map_err(|e| format!("{}: {e}", path.display()))
     }
 

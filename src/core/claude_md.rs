@@ -10,6 +10,7 @@ use crate::core::commands as cmds;
 use crate::core::setup::{auth_name, launcher_name, os_name, shell_name, Setup};
 use crate::core::share;
 use crate::core::steps::Evidence;
+use crate::core::team::TeamConfig;
 
 /// Optional team details for the section (all empty by default).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -20,6 +21,24 @@ pub struct TeamNotes {
     pub rotation_days: Option<u32>,
     pub gateway_base_url: Option<String>,
     pub extra_lines: Vec<String>,
+}
+
+impl From<&TeamConfig> for TeamNotes {
+    /// What the section takes from the team config.
+    fn from(team: &TeamConfig) -> TeamNotes {
+        TeamNotes {
+            org_name: team.org_name.as_deref().map(str::to_string),
+            docs_url: team.docs_url.as_deref().map(str::to_string),
+            support: team.support.as_deref().map(str::to_string),
+            rotation_days: team.key_rotation_days,
+            gateway_base_url: team.gateway.as_ref().map(|g| g.base_url.to_string()),
+            extra_lines: team
+                .claude_md_extra_lines
+                .iter()
+                .map(|l| l.to_string())
+                .collect(),
+        }
+    }
 }
 
 /// How many extra lines are kept (the section stays short).

@@ -1,4 +1,4 @@
-//! Every code of the page's testable contract (`shared/ui-contract.md`), in one place.
+//! Every code of the page's testable contract, in one place.
 //!
 //! The page writes these codes into `data-*` attributes; browser tests (ours and any a team writes against a
 //! hosted copy) read them. Wording is free to change, these strings are not.
@@ -141,6 +141,14 @@ contract_enum! {
         GcpCredentials => "gcp-credentials",
         AzureCredentials => "azure-credentials",
         GatewayAuth => "gateway-auth",
+        AuthConflict => "auth-conflict",
+        ProfileExpired => "profile-expired",
+        UsageLimit => "usage-limit",
+        ExtraUsageExhausted => "extra-usage-exhausted",
+        PlanRequired => "plan-required",
+        OrgAccessDenied => "org-access-denied",
+        ModelRestricted => "model-restricted",
+        RemoteControlAuth => "remote-control-auth",
         Unknown => "unknown",
     }
 }
@@ -236,6 +244,6 @@ mod tests {
         assert_eq!(Kind::ALL.len(), 10);
         assert_eq!(FindingCode::ALL.len(), 13);
         assert_eq!(OutcomeCode::ALL.len(), 24);
-        assert_eq!(CauseCode::ALL.len(), 25);
+        assert_eq!(CauseCode::ALL.len(), 33);
     }
 }

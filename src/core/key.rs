@@ -104,63 +104,11 @@ impl KeyReport {
         last_chars(self.cleaned.as_deref()?, 20)
     }
 
-    /// The value to send to a non-Anthropic base URL (a gateway such as LiteLLM, whose virtual keys can look like
-    /// anything): the noise-stripped text if it is non-empty, one line, and header-safe (visible ASCII only).
-    /// `Err` carries a plain explanation. Works for any pasted text, not only Anthropic keys.
-    pub fn gateway_credential(&self) -> Result<String, String> {
-        if self.verdict == Verdict::Empty {
-            return Err("Nothing to send: the field is empty.".into());
-        }
-        match self.kind {
-            Kind::Placeholder => {
-                return Err(
-                    "This is a placeholder, not a credential: paste the real value.".into(),
-                );
-            }
-            Kind::OauthRefreshToken | Kind::SessionCookie => {
-                return Err("A refresh token or a claude.ai session cookie must not be sent anywhere: it is not an \
-                            API credential. Sign out to invalidate it."
-                    .into());
-            }
-            Kind::AdminKey => {
-                return Err("An Admin API key cannot call the Messages API, and a gateway has no use for it: it is \
-                            not sent."
-                    .into());
-            }
-            _ => {}
-        }
-        if self.findings.iter().any(|f| f.code == FindingCode::Masked) {
-            return Err(
-                "This is a masked copy (part of it is hidden), not the credential itself.".into(),
-            );
-        }
-        let Some(value) = self.secret.stripped.as_deref() else {
-            return Err("The pasted text is far too long to be a credential.".into());
-        };
-        if value.is_empty() {
-            return Err("Nothing is left once the surrounding noise is removed.".into());
-        }
-        if value.chars().any(is_line_break) {
-            return Err(
-                "The value spans several lines; a header value must be a single line.".into(),
-            );
-        }
-        if let Some(pos) = value.chars().position(char::is_whitespace) {
-            return Err(format!(
-                "Position {} is a space or other blank: a credential in a header is one unbroken string.",
-                pos + 1
-            ));
-        }
-        if let Some(pos) = value
-            .chars()
-            .position(|c| !('\u{21}'..='\u{7e}').contains(&c))
-        {
-            return Err(format!(
-                "Position {} is not a visible ASCII character; browsers and Claude Code refuse such header values.",
-                pos + 1
-            ));
-        }
-        Ok(value.to_string())
+    /// The text with its removable noise stripped (what a gateway, whose credentials may look like anything, would
+    /// be sent), if the text was small enough to look at. The live test's rules (`core::probe`) decide whether it
+    /// may be sent.
+    pub fn stripped(&self) -> Option<&str> {
+        self.secret.stripped.as_deref()
     }
 }
 

@@ -1,13 +1,14 @@
 //! The pure core: everything that decides something. No `yew`, `web-sys`, `gloo` or `js-sys` here, so plain
 //! `cargo test` exercises it natively.
 
-pub mod catalog;
+pub mod api;
+pub mod base_url;
 pub mod claude_md;
 pub mod codes;
 pub mod commands;
 pub mod csp;
-pub mod json;
 pub mod key;
+pub mod knowledge;
 pub mod outcome;
 pub mod probe;
 pub mod providers;

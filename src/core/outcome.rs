@@ -1,48 +1,21 @@
-//! The live test's raw answer → an outcome of the contract (`live-result[data-outcome]`), with a title, a plain
-//! explanation and concrete next steps.
+//! The live test's raw answer → an outcome of the page's contract (`live-result[data-outcome]`), with a title, a
+//! plain explanation and concrete next steps.
 //!
-//! All wording lives in [`OUTCOME_TABLE`], one row per code with the source of its mapping; [`classify`] only decides
-//! the code and adds the details of this answer (status, error type, message, request id, retry-after). Sources:
-//! claude-auth-facts.md §12 (raw error bodies), §14 (error model), §16 (Console URLs); browser-and-build-facts.md §1
-//! (browser calls) and §3 (result mapping, trufflehog's verifier).
+//! The words come from one place per outcome: an outcome a cause of the knowledge tables owns ([`knowledge::Cause::outcome`],
+//! e.g. `invalid-key` ← `invalid-api-key`) shows that cause's words; the others (the request's own fate: valid,
+//! pending, network error, timeout…) are in [`OUTCOME_TEXTS`]. An Anthropic error's message is looked up in the
+//! message table ([`knowledge::api_message_row`]), the same rows the error-text diagnosis reads. [`classify`] only
+//! decides the code and adds the details of this answer (status, error type, message, request id, retry-after).
 
+use crate::core::api::{Answer, ApiError, HttpAnswer, Probe};
 use crate::core::codes::OutcomeCode;
-use crate::core::json;
-use crate::core::probe::ProbeKind;
+use crate::core::knowledge;
 
 /// Longest message (in characters) an outcome carries for display.
 pub const MAX_MESSAGE_CHARS: usize = 300;
 
 /// How much of a body is examined for a readable message (bytes).
 const MAX_SCAN_BYTES: usize = 64 * 1024;
-
-/// An HTTP answer as `fetch` saw it. Header names are lowercase.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
-pub struct HttpAnswer {
-    pub status: u16,
-    pub headers: Vec<(String, String)>,
-    pub body: String,
-}
-
-impl HttpAnswer {
-    /// The first header of that name (compared without case).
-    pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
-    }
-}
-
-/// Everything a live test can end with.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Answer {
-    Http(HttpAnswer),
-    /// `fetch` rejected (`TypeError: Failed to fetch` and kin): the status is unknown.
-    NetworkError(String),
-    Timeout,
-    Cancelled,
-}
 
 /// What the page shows in `live-result`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -58,19 +31,28 @@ pub struct Outcome {
 }
 
 impl Outcome {
-    /// The table's wording for a code, with no details of any answer.
+    /// The outcome's own words, with no details of any answer.
     pub fn new(code: OutcomeCode) -> Outcome {
-        let text = outcome_text(code);
+        let words = words(code);
         Outcome {
             code,
-            title: text.title.to_string(),
-            explanation: text.explanation.to_string(),
-            next_steps: text.steps.iter().map(|s| s.to_string()).collect(),
+            title: words.title.to_string(),
+            explanation: words.explanation.to_string(),
+            next_steps: words.steps.iter().map(|s| s.to_string()).collect(),
             status: None,
             error_type: None,
             message: None,
             request_id: None,
         }
+    }
+
+    /// The page refused to send: `blocked-by-policy`, with the reason as the explanation.
+    pub fn blocked(reason: &str) -> Outcome {
+        let mut outcome = Outcome::new(OutcomeCode::BlockedByPolicy);
+        if !reason.trim().is_empty() {
+            outcome.explanation = bounded(reason, 2000);
+        }
+        outcome
     }
 
     fn add_note(&mut self, note: &str) {
@@ -81,24 +63,7 @@ impl Outcome {
     }
 }
 
-/// The page refused to send: `blocked-by-policy`, with the reason as the explanation.
-pub fn blocked(reason: impl Into<String>) -> Outcome {
-    let mut outcome = Outcome::new(OutcomeCode::BlockedByPolicy);
-    let reason = reason.into();
-    if !reason.trim().is_empty() {
-        outcome.explanation = bounded(&reason, 2000);
-    }
-    outcome
-}
-
-impl Outcome {
-    /// Same as [`blocked`].
-    pub fn blocked(reason: impl Into<String>) -> Outcome {
-        blocked(reason)
-    }
-}
-
-/// One row of the outcome table.
+/// The words of an outcome no cause owns.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct OutcomeText {
     pub code: OutcomeCode,
@@ -109,14 +74,14 @@ pub struct OutcomeText {
     pub source: &'static str,
 }
 
-/// Every outcome's wording, in the contract's order. Update a message here, with its source, and nowhere else.
-pub const OUTCOME_TABLE: [OutcomeText; 24] = [
+/// The words of every outcome that no cause of the knowledge tables owns, in the contract's order.
+pub const OUTCOME_TEXTS: &[OutcomeText] = &[
     OutcomeText {
         code: OutcomeCode::Pending,
         title: "Testing…",
         explanation: "The test request is on its way. It gives up after 15 seconds.",
         steps: &[],
-        source: "ui-contract.md",
+        source: "the page's own state while a request is in flight",
     },
     OutcomeText {
         code: OutcomeCode::Valid,
@@ -129,87 +94,7 @@ pub const OUTCOME_TABLE: [OutcomeText; 24] = [
             "Set the key where Claude Code reads it (your shell profile, or the env block of ~/.claude/settings.json), \
              then open a new terminal and start claude again.",
         ],
-        source: "browser-and-build-facts.md §3 (200 = key live); claude-auth-facts.md §2 (credential precedence)",
-    },
-    OutcomeText {
-        code: OutcomeCode::InvalidKey,
-        title: "The API does not recognise this key",
-        explanation: "The API answered 401 \"invalid x-api-key\": the key is wrong, truncated, revoked or expired, \
-                      or it is not a Console API key at all (an OAuth token or another provider's key).",
-        steps: &[
-            "Create a new key at https://platform.claude.com/settings/keys and copy it in one piece: the Console shows \
-             it only once.",
-            "Put it where Claude Code reads it (ANTHROPIC_API_KEY in your shell profile or settings env block), open a \
-             new terminal and try again.",
-            "On a Pro or Max subscription you need no key: unset ANTHROPIC_API_KEY and run /login in Claude Code.",
-        ],
-        source: "claude-auth-facts.md §12 (CC-src; anthropics/claude-code#9694, #28091)",
-    },
-    OutcomeText {
-        code: OutcomeCode::InvalidCredentials,
-        title: "The credential is no longer accepted",
-        explanation: "The API answered 401 \"Invalid authentication credentials\": the credential was recognised, \
-                      but it was revoked, your organization removed your access, the organization was disabled or \
-                      the account was deactivated.",
-        steps: &[
-            "Create a new key at https://platform.claude.com/settings/keys (a personal key stops working when you \
-             leave the organization).",
-            "Ask an organization admin whether you are still a member with a role that may use the API \
-             (https://platform.claude.com/settings/members).",
-            "With a subscription, run /logout and then /login in Claude Code.",
-        ],
-        source: "claude-auth-facts.md §12 (CC-docs errors; anthropics/claude-code#74192, #66462, #58066)",
-    },
-    OutcomeText {
-        code: OutcomeCode::OauthNotSupported,
-        title: "OAuth tokens are not accepted here",
-        explanation: "The API answered 401 \"OAuth authentication is currently not supported\": a subscription \
-                      OAuth token was sent as a Bearer token. The API accepts those only from Claude Code itself.",
-        steps: &[
-            "For a subscription, let Claude Code hold the token: run /login (or put a `claude setup-token` token in \
-             CLAUDE_CODE_OAUTH_TOKEN), and remove any sk-ant-oat01-… value from ANTHROPIC_AUTH_TOKEN and \
-             ANTHROPIC_API_KEY.",
-            "For API use, create a Console key at https://platform.claude.com/settings/keys and set it as \
-             ANTHROPIC_API_KEY.",
-        ],
-        source: "claude-auth-facts.md §12 (anthropics/claude-code#5893, #5983, #6052, #28091)",
-    },
-    OutcomeText {
-        code: OutcomeCode::OauthExpired,
-        title: "The OAuth token has expired",
-        explanation: "The API answered 401 \"OAuth token has expired\".",
-        steps: &[
-            "Run /login in Claude Code to get a fresh token.",
-            "If you set CLAUDE_CODE_OAUTH_TOKEN yourself, create a new one with `claude setup-token` and replace the \
-             old value (or unset it and use /login).",
-        ],
-        source: "claude-auth-facts.md §12 (anthropics/claude-code#6459, #4293, #12879)",
-    },
-    OutcomeText {
-        code: OutcomeCode::InvalidBearer,
-        title: "The bearer token was refused",
-        explanation: "The server answered 401 \"Invalid bearer token\": the credential went in Authorization: Bearer \
-                      (what ANTHROPIC_AUTH_TOKEN does) but is not a token accepted there. A Console API key \
-                      (sk-ant-api03-…) belongs in x-api-key, that is ANTHROPIC_API_KEY.",
-        steps: &[
-            "Direct to Anthropic: move the key to ANTHROPIC_API_KEY, unset ANTHROPIC_AUTH_TOKEN, and test again with \
-             the x-api-key scheme.",
-            "Through a gateway: check that ANTHROPIC_AUTH_TOKEN holds the gateway's own token, not an Anthropic key.",
-            "A stale CLAUDE_CODE_OAUTH_TOKEN can cause the same message: unset it and run /login.",
-        ],
-        source: "claude-auth-facts.md §12 (Jeffser/Alpaca#727, obsidian-clipper#243; anthropics/claude-code#17402)",
-    },
-    OutcomeText {
-        code: OutcomeCode::CorsHeaderMissing,
-        title: "The browser request lacked its opt-in header",
-        explanation: "The API answered 401 \"CORS requests must set 'anthropic-dangerous-direct-browser-access' \
-                      header\". The page sends that header, so something in between (an extension, a proxy) removed \
-                      it. This says nothing about the key.",
-        steps: &[
-            "Run the terminal check below: it does not need the header.",
-            "Try again with browser extensions that rewrite requests turned off.",
-        ],
-        source: "browser-and-build-facts.md §1; claude-auth-facts.md §12 (ChatGPTNextWeb/NextChat#5452)",
+        source: "platform.claude.com/docs/en/api/models-list (200); code.claude.com/docs/en/authentication (precedence)",
     },
     OutcomeText {
         code: OutcomeCode::CorsDisabledOrg,
@@ -221,7 +106,7 @@ pub const OUTCOME_TABLE: [OutcomeText; 24] = [
             "Run the terminal check below: it is not a browser call, so it shows whether the key works.",
             "If you need browser access, ask an organization admin about the setting.",
         ],
-        source: "browser-and-build-facts.md §1 (nanobrowser/nanobrowser#50)",
+        source: "nanobrowser/nanobrowser#50",
     },
     OutcomeText {
         code: OutcomeCode::Permission,
@@ -234,7 +119,7 @@ pub const OUTCOME_TABLE: [OutcomeText; 24] = [
              https://platform.claude.com/settings/members.",
             "Or create a key in a workspace you may use: https://platform.claude.com/settings/keys.",
         ],
-        source: "claude-auth-facts.md §14 (403 permission_error), §16 (roles)",
+        source: "platform.claude.com/docs/en/api/errors (403 permission_error); platform.claude.com/docs/en/build-with-claude/workspaces (roles)",
     },
     OutcomeText {
         code: OutcomeCode::NotFound,
@@ -245,61 +130,7 @@ pub const OUTCOME_TABLE: [OutcomeText; 24] = [
             "Check at https://platform.claude.com/settings/keys that the key is listed and active.",
             "If it is not, create a new key there and replace the old one everywhere Claude Code reads it.",
         ],
-        source: "browser-and-build-facts.md §3 (trufflesecurity/trufflehog PR #5180: \"404 is returned if api key is \
-                 disabled or not found\")",
-    },
-    OutcomeText {
-        code: OutcomeCode::LowCredit,
-        title: "The organization has no credit left",
-        explanation: "The key works, but the API refused to run a request: the credit balance is too low (400 \
-                      \"Your credit balance is too low…\" or 402 billing_error). This is a billing problem, not a key \
-                      problem.",
-        steps: &[
-            "Buy credits or turn on auto-reload at https://platform.claude.com/settings/billing; it can take a few \
-             minutes to apply.",
-            "If credit is shown there, the key may belong to another organization or workspace (an old key): create \
-             a new key in the organization that has credit.",
-            "On a Pro or Max subscription you don't need API credit: unset ANTHROPIC_API_KEY and run /login.",
-        ],
-        source: "claude-auth-facts.md §12 (anthropics/claude-code#1491, #4684; anthropics/claude-code-action#1224), \
-                 §14 (402 billing_error)",
-    },
-    OutcomeText {
-        code: OutcomeCode::OrgDisabled,
-        title: "The organization has been disabled",
-        explanation: "The API answered \"This organization has been disabled.\" Often the key belongs to an old \
-                      organization (a former employer's, for example) rather than yours.",
-        steps: &[
-            "Check which organization the key comes from; create a key in an active one at \
-             https://platform.claude.com/settings/keys.",
-            "If it is your organization, contact support: \
-             https://support.claude.com/en/articles/9015913-how-to-get-support.",
-        ],
-        source: "claude-auth-facts.md §12 (anthropics/claude-code#8327, #5088, #12424)",
-    },
-    OutcomeText {
-        code: OutcomeCode::SpendLimit,
-        title: "A spend limit was reached",
-        explanation: "The key works, but a spend limit stops requests: a limit your organization or workspace set \
-                      (400 \"You have reached your specified … API usage limits\") or the monthly cap of your usage \
-                      tier (429 enforced_spend_limit_reached, which lasts until 00:00 UTC on the 1st).",
-        steps: &[
-            "Raise or remove the limit at https://platform.claude.com/settings/limits (workspace limits: \
-             https://platform.claude.com/settings/workspaces).",
-            "Check usage and billing at https://platform.claude.com/settings/billing.",
-        ],
-        source: "claude-auth-facts.md §12 (API-docs rate-limits), §16 (tiers, workspace limits)",
-    },
-    OutcomeText {
-        code: OutcomeCode::RateLimited,
-        title: "Rate limited, but the key authenticated",
-        explanation: "The API answered 429 rate_limit_error. The key is valid; too many requests or tokens were used \
-                      in a short time.",
-        steps: &[
-            "Wait and test again.",
-            "See your rate limits and tier at https://platform.claude.com/settings/limits.",
-        ],
-        source: "claude-auth-facts.md §14 (429 rate_limit_error, retry-after)",
+        source: "trufflesecurity/trufflehog PR #5180 (\"404 is returned if api key is disabled or not found\")",
     },
     OutcomeText {
         code: OutcomeCode::Overloaded,
@@ -307,7 +138,7 @@ pub const OUTCOME_TABLE: [OutcomeText; 24] = [
         explanation: "The API answered 529 overloaded_error: Anthropic is busy right now. The key got through \
                       authentication.",
         steps: &["Try again in a minute.", "Check https://status.claude.com for an incident."],
-        source: "claude-auth-facts.md §14 (529 overloaded_error)",
+        source: "platform.claude.com/docs/en/api/errors (529 overloaded_error)",
     },
     OutcomeText {
         code: OutcomeCode::ServerError,
@@ -319,23 +150,7 @@ pub const OUTCOME_TABLE: [OutcomeText; 24] = [
             "Check https://status.claude.com. If it persists, contact support with the request id: \
              https://support.claude.com/en/articles/9015913-how-to-get-support.",
         ],
-        source: "claude-auth-facts.md §14 (500 api_error, 504 timeout_error)",
-    },
-    OutcomeText {
-        code: OutcomeCode::GatewayAuth,
-        title: "The gateway rejected the credential",
-        explanation: "The answer is a 401 or 403, but not in Anthropic's error format: your gateway or a proxy \
-                      refused the credential with its own message. /login does not change it.",
-        steps: &[
-            "Check the credential with the gateway's admin: it is the gateway's token (a LiteLLM virtual key, for \
-             example), not necessarily an Anthropic key.",
-            "Try the other header: ANTHROPIC_AUTH_TOKEN sends Authorization: Bearer, ANTHROPIC_API_KEY sends \
-             x-api-key. A credential in the header the gateway does not read fails with 401. If unsure, use \
-             ANTHROPIC_AUTH_TOKEN and unset ANTHROPIC_API_KEY.",
-            "Check that ANTHROPIC_BASE_URL points at the right gateway.",
-        ],
-        source: "ui-contract.md (gateway-auth); claude-auth-facts.md §6 (CC-docs llm-gateway-connect, \
-                 anthropics/claude-code#27182, docs.litellm.ai)",
+        source: "platform.claude.com/docs/en/api/errors (500 api_error, 504 timeout_error)",
     },
     OutcomeText {
         code: OutcomeCode::GatewayError,
@@ -348,7 +163,7 @@ pub const OUTCOME_TABLE: [OutcomeText; 24] = [
             "Check the base URL and its path prefix: Claude Code appends /v1/messages to ANTHROPIC_BASE_URL.",
             "If you run the gateway, check its logs and health (a database or upstream it needs may be down).",
         ],
-        source: "ui-contract.md (gateway-error); claude-auth-facts.md §6 (HTML/captive portal, WAF)",
+        source: "code.claude.com/docs/en/errors (empty or malformed response); code.claude.com/docs/en/llm-gateway",
     },
     OutcomeText {
         code: OutcomeCode::NetworkError,
@@ -363,7 +178,7 @@ pub const OUTCOME_TABLE: [OutcomeText; 24] = [
              allow the x-api-key or authorization, anthropic-version and anthropic-dangerous-direct-browser-access \
              headers; many don't, and then only the terminal check can tell.",
         ],
-        source: "browser-and-build-facts.md §1 (TypeError: Failed to fetch = status unknown), §5 (CSP connect-src)",
+        source: "fetch.spec.whatwg.org (a network error rejects with TypeError); w3.org/TR/CSP3 (connect-src)",
     },
     OutcomeText {
         code: OutcomeCode::Timeout,
@@ -374,14 +189,14 @@ pub const OUTCOME_TABLE: [OutcomeText; 24] = [
             "Check https://status.claude.com, your connection, or the gateway.",
             "Run the terminal check below.",
         ],
-        source: "browser-and-build-facts.md §1 (status unknown without an answer)",
+        source: "fetch.spec.whatwg.org (no answer, no status)",
     },
     OutcomeText {
         code: OutcomeCode::Cancelled,
         title: "Test cancelled",
         explanation: "The test was stopped before an answer came. Nothing was concluded.",
         steps: &["Start the test again when you are ready."],
-        source: "ui-contract.md (live-cancel)",
+        source: "the page's cancel button",
     },
     OutcomeText {
         code: OutcomeCode::BlockedByPolicy,
@@ -391,8 +206,7 @@ pub const OUTCOME_TABLE: [OutcomeText; 24] = [
             "Fix what is explained above, then test again.",
             "Or run the terminal check below, which reads the credential from your environment.",
         ],
-        source: "ui-contract.md (blocked-by-policy); code.claude.com/docs/en/legal-and-compliance (subscription \
-                 credentials)",
+        source: "code.claude.com/docs/en/legal-and-compliance (subscription credentials); w3.org/TR/CSP3",
     },
     OutcomeText {
         code: OutcomeCode::Unknown,
@@ -404,95 +218,35 @@ pub const OUTCOME_TABLE: [OutcomeText; 24] = [
             "If it persists, contact support with the request id: \
              https://support.claude.com/en/articles/9015913-how-to-get-support.",
         ],
-        source: "browser-and-build-facts.md §3 (400 other = indeterminate, \"never a bad-key signal\")",
+        source: "trufflesecurity/trufflehog (anthropic detector: other answers are indeterminate)",
     },
 ];
 
-/// The table row for a code.
-pub fn outcome_text(code: OutcomeCode) -> &'static OutcomeText {
-    OUTCOME_TABLE
+/// An outcome's title, explanation and next steps: its cause's words when a cause owns it, else its own row.
+pub fn words(code: OutcomeCode) -> OutcomeText {
+    if let Some(cause) = knowledge::for_outcome(code) {
+        return OutcomeText {
+            code,
+            title: cause.title,
+            explanation: cause.meaning,
+            steps: cause.fix,
+            source: cause.source,
+        };
+    }
+    *OUTCOME_TEXTS
         .iter()
         .find(|t| t.code == code)
-        .unwrap_or(&OUTCOME_TABLE[OUTCOME_TABLE.len() - 1])
-}
-
-/// Message fragments (lowercase) of Anthropic error bodies → code, checked in order before the error type.
-/// Source: claude-auth-facts.md §12.
-const MESSAGE_RULES: &[(&str, OutcomeCode, &str)] = &[
-    ("cors requests must set", OutcomeCode::CorsHeaderMissing, ""),
-    ("cors requests are not allowed", OutcomeCode::CorsDisabledOrg, ""),
-    ("invalid x-api-key", OutcomeCode::InvalidKey, ""),
-    (
-        "x-api-key header is required",
-        OutcomeCode::InvalidKey,
-        "Here the API saw no key at all. Through a gateway this usually means the credential went in a header the \
-         gateway does not pass on: switch the scheme (ANTHROPIC_API_KEY ↔ ANTHROPIC_AUTH_TOKEN).",
-    ),
-    ("oauth authentication is currently not supported", OutcomeCode::OauthNotSupported, ""),
-    (
-        "oauth authentication is currently not allowed for this organization",
-        OutcomeCode::OauthNotSupported,
-        "This organization does not allow subscription (OAuth) sign-in at all: use an API key from it instead.",
-    ),
-    (
-        "only authorized for use with claude code",
-        OutcomeCode::OauthNotSupported,
-        "This subscription credential works only inside Claude Code: run /login there, and drop a stale \
-         CLAUDE_CODE_OAUTH_TOKEN.",
-    ),
-    ("oauth token has expired", OutcomeCode::OauthExpired, ""),
-    (
-        "oauth token has been revoked",
-        OutcomeCode::InvalidCredentials,
-        "The OAuth token was revoked: run /login in Claude Code again.",
-    ),
-    ("invalid oauth token", OutcomeCode::InvalidBearer, "The OAuth token was not found or is malformed."),
-    ("invalid bearer token", OutcomeCode::InvalidBearer, ""),
-    ("invalid authentication credentials", OutcomeCode::InvalidCredentials, ""),
-    ("credit balance is too low", OutcomeCode::LowCredit, ""),
-    ("organization has been disabled", OutcomeCode::OrgDisabled, ""),
-    ("specified api usage limits", OutcomeCode::SpendLimit, ""),
-    ("workspace api usage limits", OutcomeCode::SpendLimit, ""),
-    ("monthly api usage threshold", OutcomeCode::SpendLimit, ""),
-];
-
-/// An error in Anthropic's shape: `{"type":"error","error":{"type":…,"message":…},"request_id":…}`.
-struct ApiError {
-    error_type: String,
-    message: String,
-    error_code: Option<String>,
-}
-
-fn api_error(value: &json::Value) -> Option<ApiError> {
-    if value.get("type")?.as_str()? != "error" {
-        return None;
-    }
-    let error = value.get("error")?;
-    let error_type = error.get("type")?.as_str()?.to_string();
-    let message = error
-        .get("message")
-        .and_then(|m| m.as_str())
-        .unwrap_or("")
-        .to_string();
-    let error_code = error
-        .get("details")
-        .and_then(|d| d.get("error_code"))
-        .and_then(|c| c.as_str())
-        .map(str::to_string);
-    Some(ApiError {
-        error_type,
-        message,
-        error_code,
-    })
+        .unwrap_or(&OUTCOME_TEXTS[OUTCOME_TEXTS.len() - 1])
 }
 
 /// A gateway's own message and type, from the usual JSON error shapes (LiteLLM/OpenAI `{"error":{"message","type"}}`,
 /// `{"error":"…"}`, `{"message":…}`, `{"detail":…}`).
-fn gateway_error_fields(value: &json::Value) -> (Option<String>, Option<String>) {
-    let text = |v: Option<&json::Value>| -> Option<String> {
+fn gateway_error_fields(value: &serde_json::Value) -> (Option<String>, Option<String>) {
+    use serde_json::Value;
+    let text = |v: Option<&Value>| -> Option<String> {
         match v? {
-            json::Value::String(s) if !s.trim().is_empty() => Some(s.clone()),
-            json::Value::Number(n) => Some(n.clone()),
+            Value::String(s) if !s.trim().is_empty() => Some(s.clone()),
+            Value::Number(n) => Some(n.to_string()),
             _ => None,
         }
     };
@@ -598,7 +352,7 @@ fn strip_tags(html: &str) -> String {
 ///
 /// `valid` only on a real 2xx: Anthropic's models list or message (direct), any JSON that is not an error (gateway).
 /// Everything not in Anthropic's error shape is the gateway's (`gateway-auth` for 401/403, else `gateway-error`).
-pub fn classify(kind: &ProbeKind, via_gateway: bool, answer: &Answer) -> Outcome {
+pub fn classify(kind: &Probe, via_gateway: bool, answer: &Answer) -> Outcome {
     match answer {
         Answer::Http(http) => classify_http(kind, via_gateway, http),
         Answer::NetworkError(detail) => {
@@ -612,10 +366,10 @@ pub fn classify(kind: &ProbeKind, via_gateway: bool, answer: &Answer) -> Outcome
     }
 }
 
-fn classify_http(kind: &ProbeKind, via_gateway: bool, http: &HttpAnswer) -> Outcome {
+fn classify_http(kind: &Probe, via_gateway: bool, http: &HttpAnswer) -> Outcome {
     let status = http.status;
-    let json: Option<json::Value> = json::parse(http.body.trim()).ok();
-    let api = json.as_ref().and_then(api_error);
+    let json: Option<serde_json::Value> = serde_json::from_str(http.body.trim()).ok();
+    let api = json.as_ref().and_then(ApiError::from_json);
     let body_request_id = json
         .as_ref()
         .and_then(|v| v.get("request_id"))
@@ -636,8 +390,8 @@ fn classify_http(kind: &ProbeKind, via_gateway: bool, http: &HttpAnswer) -> Outc
     outcome.request_id = request_id;
     match (&api, &json) {
         (Some(err), _) => {
-            outcome.error_type = Some(bounded(&err.error_type, 100));
-            let message = bounded(&err.message, MAX_MESSAGE_CHARS);
+            outcome.error_type = Some(bounded(&err.error.error_type, 100));
+            let message = bounded(&err.error.message, MAX_MESSAGE_CHARS);
             outcome.message = (!message.is_empty()).then_some(message);
         }
         (None, Some(value)) if code != OutcomeCode::Valid => {
@@ -662,23 +416,19 @@ fn classify_http(kind: &ProbeKind, via_gateway: bool, http: &HttpAnswer) -> Outc
 
 /// Code for an Anthropic-shaped error (which a pass-through gateway may relay unchanged).
 fn api_error_code(
-    kind: &ProbeKind,
+    kind: &Probe,
     via_gateway: bool,
     status: u16,
     err: &ApiError,
 ) -> (OutcomeCode, &'static str) {
-    let message = err.message.to_ascii_lowercase();
-    if err.error_code.as_deref() == Some("enforced_spend_limit_reached") {
-        return (OutcomeCode::SpendLimit, "");
+    if let Some(row) = knowledge::api_message_row(&err.error.message, err.error_code()) {
+        let owned = knowledge::cause(row.cause).outcome;
+        if let Some(code) = row.outcome.or(owned) {
+            return (code, row.note);
+        }
     }
-    if let Some((_, code, note)) = MESSAGE_RULES
-        .iter()
-        .find(|(fragment, _, _)| message.contains(fragment))
-    {
-        return (*code, note);
-    }
-    let models = matches!(kind, ProbeKind::Models);
-    match (err.error_type.as_str(), status) {
+    let models = matches!(kind, Probe::Models);
+    match (err.error.error_type.as_str(), status) {
         ("permission_error", _) | ("forbidden", 403) => (OutcomeCode::Permission, ""),
         ("not_found_error", _) | (_, 404) => {
             if models {
@@ -707,10 +457,10 @@ fn api_error_code(
 
 /// Code for JSON that is not Anthropic's error shape.
 fn json_code(
-    kind: &ProbeKind,
+    kind: &Probe,
     via_gateway: bool,
     status: u16,
-    value: &json::Value,
+    value: &serde_json::Value,
 ) -> (OutcomeCode, &'static str) {
     if (200..300).contains(&status) {
         let has_error = value.get("error").is_some_and(|e| !e.is_null());
@@ -743,10 +493,8 @@ fn json_code(
             return (OutcomeCode::Valid, "");
         }
         let anthropic_shape = match kind {
-            ProbeKind::Models => value.get("data").is_some_and(|d| d.is_array()),
-            ProbeKind::Messages { .. } => {
-                value.get("type").and_then(|t| t.as_str()) == Some("message")
-            }
+            Probe::Models => value.get("data").is_some_and(|d| d.is_array()),
+            Probe::Messages { .. } => value.get("type").and_then(|t| t.as_str()) == Some("message"),
         };
         return if anthropic_shape {
             (OutcomeCode::Valid, "")
@@ -785,12 +533,12 @@ fn non_json_note(status: u16) -> &'static str {
 /// Details that depend on this answer: what a success proves, retry-after, the gateway's own words.
 fn add_answer_notes(
     outcome: &mut Outcome,
-    kind: &ProbeKind,
+    kind: &Probe,
     via_gateway: bool,
     http: &HttpAnswer,
     api: Option<&ApiError>,
 ) {
-    let models = matches!(kind, ProbeKind::Models);
+    let models = matches!(kind, Probe::Models);
     match outcome.code {
         OutcomeCode::Valid => {
             let note = match (via_gateway, models) {

@@ -9,11 +9,11 @@
 //! §3.3 (apiKeyHelper), §5 (settings env), §7 (cloud providers), §9–§10 (commands, per-OS/shell/editor facts),
 //! §13 (pain points).
 
-use crate::core::catalog;
 use crate::core::codes::{
     Auth, CauseCode, FindingCode, Kind, Launcher, Os, OutcomeCode, Shell, Verdict,
 };
 use crate::core::commands::{self as cmds, abs_path, home_path, path};
+use crate::core::knowledge;
 use crate::core::setup::{auth_name, launcher_name, os_name, shell_name, Setup};
 
 /// A copyable command.
@@ -254,7 +254,7 @@ fn leads_step(s: &Setup, ev: &Evidence) -> Option<Step> {
             }
             CauseCode::Unknown => {}
             other => {
-                let e = catalog::entry(other);
+                let e = knowledge::cause(other);
                 lines.push(format!("{}. {}", e.title, e.fix.first().copied().unwrap_or("")));
             }
         }

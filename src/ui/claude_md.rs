@@ -7,7 +7,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
 use yew::prelude::*;
 
-use crate::core::claude_md::render;
+use crate::core::claude_md::{render, TeamNotes};
 use crate::core::setup::Setup;
 use crate::core::steps::Evidence;
 use crate::core::team;
@@ -49,7 +49,7 @@ fn download(text: &str) -> Result<(), JsValue> {
 
 #[function_component(ClaudeMd)]
 pub fn claude_md(props: &ClaudeMdProps) -> Html {
-    let notes = use_memo((), |_| team::built_in().notes());
+    let notes = use_memo((), |_| TeamNotes::from(&team::BUILT_IN));
     let text = AttrValue::from(render(&props.setup, &props.evidence, &notes));
     let on_download = {
         let text = text.clone();

@@ -1,14 +1,15 @@
-//! Step 3: paste what Claude Code printed. Every change of the box is diagnosed by `core::catalog::diagnose` (linear
+//! Step 3: paste what Claude Code printed. Every change of the box is diagnosed by `core::knowledge::diagnose` (linear
 //! and safe on a megabyte); the result names the cause (`data-cause`), explains it, says where it usually comes from
-//! and how to fix it, and shows what the text gave away (the matched phrase, the HTTP status, the request id).
+//! and how to fix it, links to the cause's entry in the reference, and shows what the text gave away (the matched
+//! phrase, the HTTP status, the request id).
 
 use std::rc::Rc;
 
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use crate::core::catalog::Diagnosis;
 use crate::core::codes::CauseCode;
+use crate::core::knowledge::Diagnosis;
 use crate::ui::text::rich;
 
 /// The most of the API's own message shown (a paste can be huge; the message is a sentence).
@@ -31,16 +32,6 @@ fn shortened(text: &str) -> String {
     out
 }
 
-/// How a diagnosis is coloured: a credential or account problem is red; a passing or network-side problem
-/// (rate limit, connection, TLS inspection) amber; an unrecognised text neutral.
-fn tone(cause: CauseCode) -> &'static str {
-    match cause {
-        CauseCode::Unknown => "tone-neutral",
-        CauseCode::RateLimit | CauseCode::Connection | CauseCode::TlsInspection => "tone-warn",
-        _ => "tone-bad",
-    }
-}
-
 fn fact(label: &'static str, value: Html) -> Html {
     html! {
         <div class="diagnosis-fact">
@@ -60,7 +51,7 @@ fn render(d: &Diagnosis) -> Html {
             .as_deref()
             .is_some_and(|m| m.to_lowercase().contains(needle))
     };
-    if let Some(needle) = d.matched.filter(|n| !in_message(n)) {
+    if let Some(needle) = d.matched().filter(|n| !in_message(n)) {
         facts.push(fact("Recognised", html! { <q>{needle}</q> }));
     }
     if let Some(status) = d.status {
@@ -77,25 +68,27 @@ fn render(d: &Diagnosis) -> Html {
     }
     html! {
         <div data-testid="error-diagnosis" data-cause={d.cause.code()}
-            class={classes!("diagnosis", tone(d.cause))}>
+            class={classes!("diagnosis", entry.tone.class())}>
             if known {
                 <p class="diagnosis-title">{entry.title}</p>
-                <p>{rich(entry.explanation)}</p>
+                <p>{rich(entry.meaning)}</p>
+                { for d.notes().into_iter().map(|note| html! { <p class="diagnosis-note">{rich(&note)}</p> }) }
             } else {
                 <p class="diagnosis-title">{"This page does not recognise that text"}</p>
                 <p>{"It is not one of the messages in the catalog. "}
                     <a href="#live-heading">{"Run the live test (step 2)"}</a>
                     {": it asks the API itself whether the key works and explains the answer. The fix steps below \
                       still apply; start with what Claude Code is actually using."}</p>
+                { for d.notes().into_iter().map(|note| html! { <p class="diagnosis-note">{rich(&note)}</p> }) }
             }
             if !facts.is_empty() {
                 <dl class="diagnosis-facts">{ for facts }</dl>
             }
             if known {
-                if !entry.likely_sources.is_empty() {
+                if !entry.comes_from.is_empty() {
                     <h3>{"Where it usually comes from"}</h3>
                     <ul class="diagnosis-sources">
-                        { for entry.likely_sources.iter().map(|s| html! { <li>{rich(s)}</li> }) }
+                        { for entry.comes_from.iter().map(|s| html! { <li>{rich(s)}</li> }) }
                     </ul>
                 }
                 if !entry.fix.is_empty() {
@@ -104,7 +97,9 @@ fn render(d: &Diagnosis) -> Html {
                         { for entry.fix.iter().map(|s| html! { <li>{rich(s)}</li> }) }
                     </ol>
                 }
-                <p class="hint">{"The fix steps for your setup (step 4) now start with this."}</p>
+                <p class="hint">{"The fix steps for your setup (step 4) now start with this. "}
+                    <a data-testid="cause-link" href={format!("#cause-{}", d.cause.code())}>
+                        {"Every message that leads here, in the reference"}</a></p>
             }
         </div>
     }

@@ -5,9 +5,9 @@
 
 use yew::prelude::*;
 
-use crate::core::catalog;
 use crate::core::codes::{CauseCode, Shell};
 use crate::core::commands;
+use crate::core::knowledge;
 use crate::ui::text::rich;
 
 /// The causes the guide lists first, most common first (claude-auth-facts.md §13).
@@ -50,12 +50,12 @@ pub fn guide() -> Html {
             <h3>{"The usual causes"}</h3>
             <ul class="causes">
                 { for COMMON_CAUSES.iter().map(|&code| {
-                    let entry = catalog::entry(code);
+                    let entry = knowledge::cause(code);
                     html! {
                         <li>
                             <details>
                                 <summary>{entry.title}</summary>
-                                <p>{rich(entry.explanation)}</p>
+                                <p>{rich(entry.meaning)}</p>
                                 <ol>{ for entry.fix.iter().map(|step| html! { <li>{rich(step)}</li> }) }</ol>
                             </details>
                         </li>

@@ -1,26 +1,26 @@
 //! Step 2: the live test call. Asks the API (or the person's gateway) itself, from this tab, whether the key works,
-//! and says what the answer means. The request is decided by `core::probe::plan`, sent by `net::send`, read by
-//! `core::outcome::classify`; this file only wires them to the page and shows the result.
+//! and says what the answer means. `core::probe::LiveRun` decides every request and reads every answer, `net::send`
+//! sends them; this file only wires them to the page and shows the result.
 //!
 //! What is shown about the credential is its redacted fingerprint (prefix + last 4), never the key.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::core::api::Probe;
+use crate::core::base_url::{parse_base_url, BaseUrl};
 use crate::core::codes::{AuthScheme, OutcomeCode, Shell};
-use crate::core::csp::connect_allowed;
 use crate::core::key::{analyze, KeyReport};
-use crate::core::outcome::{blocked, classify, outcome_text, Answer, Outcome};
-use crate::core::probe::{
-    curl_command, parse_base_url, plan, smallest_model, BaseUrl, ProbeKind, ANTHROPIC_BASE,
-};
+use crate::core::outcome::words;
+use crate::core::probe::{curl_command, LiveResult, LiveRun, Next, PagePolicy};
 use crate::net::{self, Flight};
 use crate::ui::copy_button::CopyButton;
 use crate::ui::setup_form::on_select;
-use crate::ui::state::{Action, LiveResult, LiveStatus, LiveStep, LiveTest, ProbeLine};
+use crate::ui::state::{Action, LiveStatus, LiveTest};
 use crate::ui::text::rich;
 
 #[derive(Properties, PartialEq)]
@@ -36,10 +36,6 @@ pub struct LiveTestProps {
 /// Unique per click, so an answer from an older run is recognised and ignored.
 static NEXT_RUN: AtomicU64 = AtomicU64::new(1);
 
-const NOTE_BILLING_SKIPPED: &str =
-    "The billing probe was not run: it only makes sense once the models check \
-                                    succeeds, so fix what the models check found first.";
-
 /// The page's own Content-Security-Policy (the `<meta>` the build writes) and origin.
 fn page_policy() -> Option<(String, String)> {
     let window = web_sys::window()?;
@@ -53,44 +49,6 @@ fn page_policy() -> Option<(String, String)> {
     Some((policy, origin))
 }
 
-/// `blocked-by-policy` when the page's CSP would stop the browser from reaching `base`.
-fn csp_refusal(base: &BaseUrl) -> Option<Outcome> {
-    let (policy, page_origin) = page_policy()?;
-    if connect_allowed(&policy, &page_origin, base.origin()) {
-        return None;
-    }
-    Some(blocked(format!(
-        "Nothing was sent: this page's Content-Security-Policy does not list {} in connect-src, so the browser \
-         would refuse the connection. This copy of the page may only call {ANTHROPIC_BASE}, gateways on this \
-         computer (localhost, 127.0.0.1) and the origins its builders added. A team adds its gateway origin to the \
-         build config: see the README's Team configuration section. Meanwhile, the terminal check below works \
-         with any base URL.",
-        base.origin()
-    )))
-}
-
-fn probe_label(kind: &ProbeKind) -> String {
-    match kind {
-        ProbeKind::Models => "GET /v1/models".to_string(),
-        ProbeKind::Messages { model } => format!("POST /v1/messages ({model}, max_tokens 1)"),
-    }
-}
-
-fn status_of(answer: &Answer) -> Option<u16> {
-    match answer {
-        Answer::Http(http) => Some(http.status),
-        _ => None,
-    }
-}
-
-fn push_notes(notes: &mut Vec<String>, more: Vec<String>) {
-    for note in more {
-        if !notes.contains(&note) {
-            notes.push(note);
-        }
-    }
-}
-
 /// Everything a run needs, captured at the click.
 struct RunInput {
     run: u64,
@@ -99,9 +57,11 @@ struct RunInput {
     billing: bool,
     report: Rc<KeyReport>,
     on_action: Callback<Action>,
-    flight_slot: Rc<std::cell::RefCell<Option<Flight>>>,
+    flight_slot: Rc<RefCell<Option<Flight>>>,
 }
 
+/// Runs one live test: `core::probe::LiveRun` decides every request and the outcome; this sends the requests and
+/// tells the reducer where the test is.
 fn start(input: RunInput) {
     let RunInput {
         run,
@@ -112,93 +72,54 @@ fn start(input: RunInput) {
         on_action,
         flight_slot,
     } = input;
-    let fingerprint = report.redacted();
     on_action.emit(Action::LiveStarted { run });
-    let refuse = |outcome: Outcome| {
-        on_action.emit(Action::LiveFinished {
+    let policy = page_policy();
+    let page = policy.as_ref().map(|(policy, page_origin)| PagePolicy {
+        policy,
+        page_origin,
+    });
+    let (mut live_run, first) = LiveRun::start(base, scheme, billing, report, page);
+    let on_done = on_action.clone();
+    let finish = move |mut result: LiveResult, elapsed_ms: Option<u32>| {
+        result.elapsed_ms = elapsed_ms;
+        on_done.emit(Action::LiveFinished {
             run,
-            result: Rc::new(LiveResult {
-                outcome,
-                notes: Vec::new(),
-                probes: Vec::new(),
-                elapsed_ms: None,
-                fingerprint: fingerprint.clone(),
-            }),
+            result: Rc::new(result),
         });
     };
-    if let Some(outcome) = csp_refusal(&base) {
-        return refuse(outcome);
-    }
-    let models_plan = match plan(&ProbeKind::Models, &base, scheme, &report) {
-        Ok(plan) => plan,
-        Err(outcome) => return refuse(outcome),
+    let mut request = match first {
+        Next::Done(result) => return finish(result, None),
+        Next::Send(request) => request,
     };
-
     let flight = Flight::new();
     if let Some(previous) = flight_slot.replace(Some(flight.clone())) {
         previous.cancel();
     }
+    let on_step = on_action;
     wasm_bindgen_futures::spawn_local(async move {
-        let via_gateway = !base.is_anthropic();
         let started = net::now_ms();
-        let mut notes = Vec::new();
-        push_notes(&mut notes, models_plan.notes);
-        let answer = net::send(&models_plan.request, &flight).await;
-        drop(models_plan.request);
-        let mut outcome = classify(&ProbeKind::Models, via_gateway, &answer);
-        let mut probes = vec![ProbeLine {
-            label: probe_label(&ProbeKind::Models),
-            status: status_of(&answer),
-            code: outcome.code,
-        }];
-        if billing && outcome.code == OutcomeCode::Valid {
-            let model = match &answer {
-                Answer::Http(http) => smallest_model(&http.body),
-                _ => None,
-            }
-            .unwrap_or_default();
-            let kind = ProbeKind::Messages {
-                model: model.clone(),
-            };
-            match plan(&kind, &base, scheme, &report) {
-                Err(refused) => outcome = refused,
-                Ok(messages_plan) => {
-                    on_action.emit(Action::LiveStep {
+        let result = loop {
+            let answer = net::send(&request, &flight).await;
+            match live_run.answer(answer) {
+                Next::Send(next) => {
+                    request = next;
+                    on_step.emit(Action::LiveStep {
                         run,
-                        step: LiveStep::Messages { model },
-                    });
-                    push_notes(&mut notes, messages_plan.notes);
-                    let answer = net::send(&messages_plan.request, &flight).await;
-                    drop(messages_plan.request);
-                    outcome = classify(&kind, via_gateway, &answer);
-                    probes.push(ProbeLine {
-                        label: probe_label(&kind),
-                        status: status_of(&answer),
-                        code: outcome.code,
+                        step: live_run.step().clone(),
                     });
                 }
+                Next::Done(result) => break result,
             }
-        } else if billing {
-            notes.push(NOTE_BILLING_SKIPPED.to_string());
-        }
-        drop(report);
-        let elapsed = (net::now_ms() - started).max(0.0).round() as u32;
+        };
+        drop(request);
         {
             let mut slot = flight_slot.borrow_mut();
             if slot.as_ref() == Some(&flight) {
                 *slot = None;
             }
         }
-        on_action.emit(Action::LiveFinished {
-            run,
-            result: Rc::new(LiveResult {
-                outcome,
-                notes,
-                probes,
-                elapsed_ms: Some(elapsed),
-                fingerprint,
-            }),
-        });
+        let elapsed = (net::now_ms() - started).max(0.0).round() as u32;
+        finish(result, Some(elapsed));
     });
 }
 
@@ -271,7 +192,7 @@ fn render_result(run: u64, result: &LiveResult) -> Html {
                         <li data-testid="live-probe" data-outcome={p.code.code()}>
                             <code>{&p.label}</code>{" → "}
                             { p.status.map(|s| s.to_string()).unwrap_or_else(|| "no answer".to_string()) }
-                            {" · "}{outcome_text(p.code).title}
+                            {" · "}{words(p.code).title}
                         </li>
                     }) }
                 </ul>
@@ -291,11 +212,11 @@ fn render_result(run: u64, result: &LiveResult) -> Html {
     }
 }
 
-fn render_pending(run: u64, step: &LiveStep, base: &str) -> Html {
-    let pending = outcome_text(OutcomeCode::Pending);
+fn render_pending(run: u64, step: &Probe, base: &str) -> Html {
+    let pending = words(OutcomeCode::Pending);
     let doing = match step {
-        LiveStep::Models => format!("Listing models: GET {base}/v1/models (free)…"),
-        LiveStep::Messages { model } => {
+        Probe::Models => format!("Listing models: GET {base}/v1/models (free)…"),
+        Probe::Messages { model } => {
             format!("Billing probe: POST {base}/v1/messages, 1 token on {model}…")
         }
     };

@@ -7,10 +7,12 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
-use crate::core::catalog::{diagnose, Diagnosis};
-use crate::core::codes::{Auth, AuthScheme, Launcher, Os, OutcomeCode, Shell, Verdict};
+use crate::core::api::Probe;
+use crate::core::base_url::ANTHROPIC_BASE;
+use crate::core::codes::{Auth, AuthScheme, Launcher, Os, Shell, Verdict};
 use crate::core::key::{analyze, KeyReport};
-use crate::core::outcome::Outcome;
+use crate::core::knowledge::{diagnose, Diagnosis};
+use crate::core::probe::LiveResult;
 use crate::core::setup::Setup;
 use crate::core::steps::Evidence;
 
@@ -51,7 +53,7 @@ pub enum Action {
     /// A running test moved to its next request.
     LiveStep {
         run: u64,
-        step: LiveStep,
+        step: Probe,
     },
     /// A test ended. Ignored unless that same run is still the one running (a reset in between wins).
     LiveFinished {
@@ -89,10 +91,7 @@ impl Default for Guidance {
     fn default() -> Self {
         Guidance {
             diagnosis: None,
-            setup: crate::core::team::built_in()
-                .setup
-                .unwrap_or_default()
-                .normalized(),
+            setup: crate::core::team::BUILT_IN.setup.unwrap_or_default(),
         }
     }
 }
@@ -120,44 +119,13 @@ impl Guidance {
 
 // ----- Live test (issue 5): settings, the current run and its result -----
 
-/// Which request a running test is waiting for.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum LiveStep {
-    /// `GET /v1/models` (free).
-    Models,
-    /// `POST /v1/messages` with `max_tokens: 1` on this model (the billing probe).
-    Messages { model: String },
-}
-
-/// One request of a finished test, for the summary (never the credential).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ProbeLine {
-    /// `GET /v1/models` or `POST /v1/messages (model, max_tokens 1)`.
-    pub label: String,
-    pub status: Option<u16>,
-    pub code: OutcomeCode,
-}
-
-/// What a finished (or refused) test shows.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct LiveResult {
-    pub outcome: Outcome,
-    /// What the person should know about what was sent (e.g. "sent cleaned"), from `probe::plan`.
-    pub notes: Vec<String>,
-    pub probes: Vec<ProbeLine>,
-    /// Wall time of the requests; `None` when nothing was sent.
-    pub elapsed_ms: Option<u32>,
-    /// The key's redacted fingerprint (prefix + last 4), when it has one. Never more of the key.
-    pub fingerprint: Option<String>,
-}
-
 #[derive(Clone, Debug, PartialEq)]
 pub enum LiveStatus {
     /// No result: never run, or reset by a new key, base URL or scheme.
     Idle,
     Running {
         run: u64,
-        step: LiveStep,
+        step: Probe,
     },
     Done {
         run: u64,
@@ -182,13 +150,10 @@ pub struct LiveTest {
 impl Default for LiveTest {
     /// Anthropic's API with x-api-key, or the team's gateway when the build has one (README, "Team configuration").
     fn default() -> Self {
-        let team = crate::core::team::built_in();
-        let (base_url, scheme) = match team.gateway {
-            Some((base, scheme)) => (base.to_string(), scheme),
-            None => (
-                crate::core::probe::ANTHROPIC_BASE.to_string(),
-                AuthScheme::XApiKey,
-            ),
+        let team = &crate::core::team::BUILT_IN;
+        let (base_url, scheme) = match &team.gateway {
+            Some(gateway) => (gateway.base_url.to_string(), gateway.scheme),
+            None => (ANTHROPIC_BASE.to_string(), AuthScheme::XApiKey),
         };
         let curl_shell = team.setup.map(|setup| setup.shell).unwrap_or(Shell::Bash);
         LiveTest {
@@ -232,7 +197,7 @@ impl LiveTest {
             Action::LiveStarted { run } => {
                 self.status = LiveStatus::Running {
                     run,
-                    step: LiveStep::Models,
+                    step: Probe::Models,
                 }
             }
             Action::LiveStep { run, step } if self.running(run) => {
@@ -320,6 +285,7 @@ impl Reducible for State {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::codes::OutcomeCode;
 
     fn apply(state: Rc<State>, action: Action) -> Rc<State> {
         state.reduce(action)
@@ -352,7 +318,7 @@ mod tests {
 
     fn finished(code: OutcomeCode) -> Rc<LiveResult> {
         Rc::new(LiveResult {
-            outcome: Outcome::new(code),
+            outcome: crate::core::outcome::Outcome::new(code),
             notes: Vec::new(),
             probes: Vec::new(),
             elapsed_ms: Some(5),
@@ -419,8 +385,8 @@ mod tests {
     #[test]
     fn the_live_test_defaults_to_anthropic_with_x_api_key_and_no_billing() {
         let live = LiveTest::default();
-        if crate::core::team::built_in().gateway.is_none() {
-            assert_eq!(live.base_url, crate::core::probe::ANTHROPIC_BASE);
+        if crate::core::team::BUILT_IN.gateway.is_none() {
+            assert_eq!(live.base_url, ANTHROPIC_BASE);
             assert_eq!(live.scheme, AuthScheme::XApiKey);
         }
         assert!(!live.billing);

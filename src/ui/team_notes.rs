@@ -13,7 +13,7 @@ fn safe_url(url: &str) -> bool {
 
 #[function_component(TeamNotes)]
 pub fn team_notes() -> Html {
-    let team = use_memo((), |_| team::built_in());
+    let team = &team::BUILT_IN;
     let org = team.org_name.as_deref().filter(|s| !s.trim().is_empty());
     let docs = team.docs_url.as_deref().filter(|u| safe_url(u));
     let support = team.support.as_deref().filter(|s| !s.trim().is_empty());

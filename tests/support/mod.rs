@@ -11,8 +11,7 @@ pub mod stand_in_api;
 #[path = "../browser/http.rs"]
 pub mod wire;
 
-use claude_auth_doctor::core::outcome::{Answer, HttpAnswer};
-use claude_auth_doctor::core::probe::ProbeRequest;
+use claude_auth_doctor::core::api::{Answer, HttpAnswer, ProbeRequest};
 use std::io::{ErrorKind, Read, Write};
 use std::net::TcpStream;
 use std::time::{Duration, Instant};
