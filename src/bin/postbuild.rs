@@ -1,7 +1,8 @@
 //! Trunk's post-build step (see Trunk.toml): finishes the staged `index.html`.
 //!
-//! - Renders the guide (`src/ui/guide.rs`) to HTML with yew's server-side renderer and writes it into
-//!   `<div id="guide">`, so the page is readable before, or without, WebAssembly.
+//! - Renders the guide (`src/ui/guide.rs`) and the reference of every cause (`src/ui/reference.rs`) to HTML with
+//!   yew's server-side renderer and writes them into `<div id="guide">` and `<div id="reference">`, so the page is
+//!   readable before, or without, WebAssembly.
 //! - Marks Trunk's inline start-up script `async`: it then starts the app as soon as its files are in, instead of
 //!   after the browser's first layout of the page (the guide's text makes that layout the slowest step of a cold
 //!   load on a small machine); `src/main.rs` waits for the document to be parsed before mounting.
@@ -48,17 +49,30 @@ mod native {
         std::fs::write(&path, html).map_err(|e| format!("{}: {e}", path.display()))
     }
 
-    const GUIDE_SLOT: &str = "<div id=\"guide\"></div>";
-
-    /// The guide as HTML, from the same component the app's code base holds.
-    fn render_guide() -> Result<String, String> {
+    /// A component of the app's code base as HTML.
+    fn render<C: yew::BaseComponent<Properties = ()>>() -> Result<String, String> {
         let runtime = tokio::runtime::Builder::new_current_thread()
             .build()
             .map_err(|e| format!("tokio runtime: {e}"))?;
         let local = tokio::task::LocalSet::new();
-        let renderer = yew::LocalServerRenderer::<claude_auth_doctor::ui::guide::Guide>::new()
-            .hydratable(false);
+        let renderer = yew::LocalServerRenderer::<C>::new().hydratable(false);
         Ok(local.block_on(&runtime, renderer.render()))
+    }
+
+    /// The empty elements of `index.html` filled at build time, and what fills them.
+    const SLOTS: [(&str, fn() -> Result<String, String>); 2] = [
+        ("guide", render::<claude_auth_doctor::ui::guide::Guide>),
+        ("reference", render::<claude_auth_doctor::ui::reference::Reference>),
+    ];
+
+    /// Writes the rendered component into the slot `<div id="{id}"></div>`.
+    fn fill(html: &str, id: &str, rendered: &str) -> Result<String, String> {
+        let slot = format!("<div id=\"{id}\"></div>");
+        let at = html.find(&slot).ok_or(format!(
+            "index.html has no {id} slot ({slot}) to render the {id} into"
+        ))?;
+        let inside = at + slot.len() - "</div>".len();
+        Ok(format!("{}{rendered}{}", &html[..inside], &html[inside..]))
     }
 
     /// Trunk's inline start-up script, and the same made `async`.
@@ -67,7 +81,7 @@ mod native {
 
     const CSP_MARKER: &str = "<meta http-equiv=\"Content-Security-Policy\"";
 
-    /// Fills the guide slot, makes Trunk's start-up script `async`, then adds the CSP `<meta>` right after
+    /// Fills the guide and reference slots, makes Trunk's start-up script `async`, then adds the CSP `<meta>` right after
     /// `<meta charset>` (or first in `<head>`), before any script or stylesheet link. Fails when something it rewrites
     /// is missing, so a changed `index.html` or Trunk version cannot silently produce a page without its guide, its fast
     /// start or its policy.
@@ -75,16 +89,10 @@ mod native {
         if html.contains(CSP_MARKER) {
             return Err("index.html already has a Content-Security-Policy meta tag".into());
         }
-        let at = html.find(GUIDE_SLOT).ok_or(
-            "index.html has no guide slot (<div id=\"guide\"></div>) to render the guide into",
-        )?;
-        let slot_end = at + GUIDE_SLOT.len() - "</div>".len();
-        let html = format!(
-            "{}{}{}",
-            &html[..slot_end],
-            render_guide()?,
-            &html[slot_end..]
-        );
+        let mut html = html.to_string();
+        for (id, render) in SLOTS {
+            html = fill(&html, id, &render()?)?;
+        }
         if !html.contains(STARTUP_SCRIPT) {
             return Err(format!(
                 "Trunk's start-up script ({STARTUP_SCRIPT}) is not in index.html: this step cannot make it async or \
@@ -131,6 +139,7 @@ mod native {
     #[cfg(test)]
     mod tests {
         use super::*;
+        use claude_auth_doctor::core::codes::CauseCode;
 
         #[test]
         fn hashes_are_base64_sha256() {
@@ -147,7 +156,7 @@ mod native {
         #[test]
         fn the_policy_goes_first_in_head_and_hashes_only_inline_scripts() {
             let html = "<html><head><title>t</title><script type=\"module\">init();</script>\
-                        <script src=\"x.js\"></script></head><body><div id=\"guide\"></div></body></html>";
+                        <script src=\"x.js\"></script></head><body><div id=\"guide\"></div><div id=\"reference\"></div></body></html>";
             let out = finish(html, &TeamConfig::default()).unwrap();
             let head = out.find("<head>").unwrap();
             assert!(out[head..]
@@ -155,7 +164,7 @@ mod native {
                 .trim_start()
                 .starts_with(CSP_MARKER));
             let with_charset = finish(
-                "<head><meta charset=\"utf-8\" /><script type=\"module\">x</script></head><div id=\"guide\"></div>",
+                "<head><meta charset=\"utf-8\" /><script type=\"module\">x</script></head><div id=\"guide\"></div><div id=\"reference\"></div>",
                 &TeamConfig::default(),
             )
             .unwrap();
@@ -176,13 +185,17 @@ mod native {
         }
 
         #[test]
-        fn the_guide_is_rendered_into_its_slot() {
+        fn the_guide_and_the_reference_are_rendered_into_their_slots() {
             let html = "<head><script type=\"module\">init();</script></head>\
-                        <body><div id=\"guide\"></div><div id=\"app\"></div></body>";
+                        <body><div id=\"guide\"></div><div id=\"app\"></div><div id=\"reference\"></div></body>";
             let out = finish(html, &TeamConfig::default()).unwrap();
             assert!(out.contains("data-testid=\"guide\""));
             assert!(out.contains("Quick checks") && out.contains("/status"));
             assert!(out.contains("<div id=\"app\"></div>"));
+            let entries = out.matches("data-testid=\"cause-ref\"").count();
+            assert_eq!(entries, CauseCode::ALL.len() - 1, "every cause but unknown");
+            assert!(out.contains("id=\"cause-auth-conflict\""));
+            assert!(out.contains("Invalid API key · Fix external API key"));
         }
 
         #[test]
@@ -191,7 +204,13 @@ mod native {
             assert!(finish(no_guide, &TeamConfig::default())
                 .unwrap_err()
                 .contains("guide slot"));
-            let no_script = "<head></head><body><div id=\"guide\"></div></body>";
+            let no_reference =
+                "<head><script type=\"module\">init();</script></head><body><div id=\"guide\"></div></body>";
+            assert!(finish(no_reference, &TeamConfig::default())
+                .unwrap_err()
+                .contains("reference slot"));
+            let no_script =
+                "<head></head><body><div id=\"guide\"></div><div id=\"reference\"></div></body>";
             assert!(finish(no_script, &TeamConfig::default())
                 .unwrap_err()
                 .contains("start-up script"));

@@ -8,6 +8,7 @@ pub mod fix_steps;
 pub mod guide;
 pub mod key_check;
 pub mod live_test;
+pub mod reference;
 pub mod setup_form;
 pub mod share_link;
 pub mod state;
