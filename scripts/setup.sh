@@ -3,7 +3,8 @@
 # version is already there, so running it again costs a few seconds.
 #
 #   scripts/setup.sh            wasm32 target, rustfmt/clippy, Trunk, wasm-bindgen CLI, wasm-opt
-#   scripts/setup.sh --browser  the same, plus Chromium and chromedriver for the browser tests
+#   scripts/setup.sh --browser  the same, plus what the tests run: Chromium and chromedriver, and the real Claude Code
+#                               CLI (the release scripts/lib/claude-code.sh pins, into .tools/claude-code/<version>/)
 #
 # Source this file's exports by running it through scripts/run.sh or scripts/test.sh; they put the tools on PATH.
 set -euo pipefail
@@ -69,5 +70,11 @@ if [ "${1:-}" = "--browser" ]; then
     apt_install chromium chromium-driver
   fi
   command -v chromedriver >/dev/null || die "chromedriver still missing"
+  # shellcheck source=scripts/lib/claude-code.sh
+  . scripts/lib/claude-code.sh
+  command -v npm >/dev/null || apt_install nodejs npm
+  claude_code_install "$CLAUDE_CODE_VERSION" "$(claude_code_dir "$CLAUDE_CODE_VERSION")" >/dev/null ||
+    die "Claude Code $CLAUDE_CODE_VERSION did not install"
+  step "Claude Code $CLAUDE_CODE_VERSION ready in .tools/claude-code/$CLAUDE_CODE_VERSION/"
 fi
 step "tools ready: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version | head -n1)"
