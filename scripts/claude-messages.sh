@@ -32,7 +32,7 @@ binary=$(claude_code_install "$version" "$work/claude-code")
 printf '==> Claude Code %s installed in %s s (%s on disk)\n' "$version" "$(($(date +%s) - started))" \
   "$(du -sh "$work/claude-code" | cut -f1)" >&2
 
-export CLAUDE_CODE_BIN=$binary CLAUDE_CLI_REPORT=$work/report.txt
+export CLAUDE_CODE_BIN=$binary CLAUDE_CLI_REPORT=$work/report.txt RUST_BACKTRACE=0
 [ "$record" = 1 ] && export CLAUDE_CLI_RECORD=1
 printf '==> running the matrix (cargo test --features claude-cli --test claude_cli_messages)\n' >&2
 started=$(date +%s)
@@ -49,6 +49,7 @@ else
 fi
 if [ "$status" != 0 ]; then
   printf '\nWhat does not match (the test output):\n'
-  sed -n '/panicked at/,/^note: run with/p' "$work/test.log" | grep -v '^note: run with'
+  awk '/panicked at/ { show = 1 } /^(stack backtrace:|note: |---- |failures:|test result)/ { show = 0 } show' \
+    "$work/test.log"
 fi
 exit "$status"
