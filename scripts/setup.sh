@@ -4,7 +4,9 @@
 #
 #   scripts/setup.sh         wasm32 target, rustfmt/clippy, Trunk, wasm-bindgen CLI, wasm-opt
 #   scripts/setup.sh --test  the same, plus what the tests run: Chromium and chromedriver (browser tests), zsh and
-#                            fish (generated commands and the pre-flight script are run by the real shells)
+#                            fish (generated commands and the pre-flight script are run by the real shells), and the
+#                            real Claude Code CLI (the release scripts/lib/claude-code.sh pins, into
+#                            .tools/claude-code/<version>/)
 #
 # Source this file's exports by running it through scripts/run.sh or scripts/test.sh; they put the tools on PATH.
 set -euo pipefail
@@ -74,5 +76,11 @@ if [ "${1:-}" = "--test" ]; then
   command -v curl >/dev/null || missing+=(curl)
   [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
   for tool in chromedriver zsh fish curl; do command -v "$tool" >/dev/null || die "$tool still missing"; done
+  # shellcheck source=scripts/lib/claude-code.sh
+  . scripts/lib/claude-code.sh
+  command -v npm >/dev/null || apt_install nodejs npm
+  claude_code_install "$CLAUDE_CODE_VERSION" "$(claude_code_dir "$CLAUDE_CODE_VERSION")" >/dev/null ||
+    die "Claude Code $CLAUDE_CODE_VERSION did not install"
+  step "Claude Code $CLAUDE_CODE_VERSION ready in .tools/claude-code/$CLAUDE_CODE_VERSION/"
 fi
 step "tools ready: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version | head -n1)"

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing (Chromium and chromedriver included), then runs every check and test:
-# formatting, clippy (native and wasm32), native unit and property tests, the stand-in API tests,
-# release builds with Trunk, the size guard (the page's gzip total against its ratchet), and the browser tests in
-# headless Chromium.
+# formatting, clippy (native and wasm32), native unit and property tests, the stand-in API tests, the real Claude
+# Code CLI's messages and `claude auth status` against the page's tables, release builds with Trunk, the size guard
+# (the page's gzip total against its ratchet), and the browser tests in headless Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --test
@@ -13,10 +13,14 @@ step "cargo fmt --check"
 cargo fmt --check
 step "cargo clippy --all-targets -- -D warnings"
 cargo clippy --all-targets -- -D warnings
-cargo clippy --all-targets --features e2e -- -D warnings
+cargo clippy --all-targets --features e2e,claude-cli -- -D warnings
 cargo clippy --lib --bins --target wasm32-unknown-unknown -- -D warnings
 step "native tests (unit, property, stand-in API)"
 cargo test
+step "the real Claude Code CLI against the stand-in: its messages diagnosed, claude auth status (scripts/lib/claude-code.sh)"
+# shellcheck source=scripts/lib/claude-code.sh
+. scripts/lib/claude-code.sh
+claude_code_confined cargo test --features claude-cli --test claude_cli_messages
 step "release builds with Trunk: the public page (dist/) and a team build (target/dist-team)"
 AUTH_DOCTOR_TEAM_CONFIG=tests/fixtures/team.json trunk build --release --offline --dist target/dist-team
 trunk build --release --offline

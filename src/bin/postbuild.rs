@@ -59,10 +59,16 @@ mod native {
         Ok(local.block_on(&runtime, renderer.render()))
     }
 
+    /// Renders one slot's component.
+    type Renderer = fn() -> Result<String, String>;
+
     /// The empty elements of `index.html` filled at build time, and what fills them.
-    const SLOTS: [(&str, fn() -> Result<String, String>); 2] = [
+    const SLOTS: [(&str, Renderer); 2] = [
         ("guide", render::<claude_auth_doctor::ui::guide::Guide>),
-        ("reference", render::<claude_auth_doctor::ui::reference::Reference>),
+        (
+            "reference",
+            render::<claude_auth_doctor::ui::reference::Reference>,
+        ),
     ];
 
     /// Writes the rendered component into the slot `<div id="{id}"></div>`.

@@ -13,7 +13,10 @@ fn entry(cause: &Cause) -> Html {
     let code = cause.code.code();
     let mut examples: Vec<(&str, &str)> = Vec::new();
     for message in knowledge::messages_for(cause.code) {
-        if !examples.iter().any(|(example, _)| *example == message.example) {
+        if !examples
+            .iter()
+            .any(|(example, _)| *example == message.example)
+        {
             examples.push((message.example, message.versions));
         }
     }

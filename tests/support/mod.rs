@@ -5,6 +5,7 @@
 //! Use from a test crate with `mod support;` (or `#[path = "support/mod.rs"] mod support;`).
 #![allow(dead_code)]
 
+pub mod claude_cli;
 pub mod shell_lint;
 pub mod stand_in_api;
 // The browser tests' HTTP client: its chunked-body decoder serves here too.

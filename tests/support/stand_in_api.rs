@@ -11,6 +11,12 @@
 //! with [`PREFLIGHT_FAILS_PREFIX`] ([`StandIn::preflight_failing_base_url`]) answers `OPTIONS` with 403 and no CORS
 //! headers. Any other path prefix before `/v1/` is accepted, as a gateway's would be.
 //!
+//! A client whose credential the test does not choose (the real Claude Code CLI sends its own, from each credential
+//! source) gets one [`Behaviour`] for every credential instead: [`StandIn::start_answering`]. Like the API, such a
+//! stand-in still refuses a request without a usable credential first (gateway behaviours answer their own body),
+//! answers `"stream": true` with a server-sent event stream, and serves whatever model the client names (the
+//! client's default models are current ones), except in [`Behaviour::ModelNotFound`].
+//!
 //! The server only binds 127.0.0.1, handles one request per connection (`Connection: close`), bounds what it reads,
 //! and stops when dropped.
 
@@ -118,6 +124,9 @@ pub const MODELS: &[(&str, &str, &str)] = &[
 ];
 pub const CHEAPEST_MODEL: &str = "claude-haiku-4-5-20251001";
 
+/// The text of every successful message.
+pub const REPLY_TEXT: &str = ".";
+
 /// Models the OpenAI/LiteLLM-shaped gateway lists (`{"object":"list","data":[{"id","object","created"}]}`).
 pub const GATEWAY_MODELS: &[(&str, i64)] = &[
     ("text-embedding-3-small", 1_705_948_997),
@@ -164,6 +173,12 @@ pub enum Behaviour {
     Waf403Html,
     /// 401 LiteLLM `{"error":{"message":…,"type":"auth_error"}}`.
     LitellmAuth,
+    /// 401 `{"detail":"Invalid API key"}`: the shape of a FastAPI-based gateway's own rejection.
+    GatewayDetail401,
+    /// 403 permission_error `OAuth authentication is currently not allowed for this organization.`
+    OauthOrgNotAllowed,
+    /// 404 not_found_error `model: <the model asked for>` on `/v1/messages`; the models list works.
+    ModelNotFound,
     /// 500 LiteLLM `no_db_connection`.
     LitellmNoDb,
     /// 200 in OpenAI/LiteLLM shapes (models list, chat completion).
@@ -176,6 +191,24 @@ pub enum Behaviour {
     Dropped,
     /// Waits `Options::slow_ms`, then answers like `Valid`.
     Slow,
+}
+
+impl Behaviour {
+    /// A gateway's own answer (not the API's): it comes whatever credential arrives, none included.
+    pub fn is_gateways_own(self) -> bool {
+        matches!(
+            self,
+            Behaviour::Html502
+                | Behaviour::CaptivePortal
+                | Behaviour::NonJson200
+                | Behaviour::Waf403Html
+                | Behaviour::LitellmAuth
+                | Behaviour::LitellmNoDb
+                | Behaviour::GatewayOpenAiShape
+                | Behaviour::Gateway404
+                | Behaviour::GatewayDetail401
+        )
+    }
 }
 
 /// One row of the scenario table: the key that selects it and what the page should conclude.
@@ -288,6 +321,8 @@ struct Shared {
     next_id: AtomicU64,
     requests: Mutex<Vec<RecordedRequest>>,
     options: Options,
+    /// The behaviour for every credential ([`StandIn::start_answering`]); `None`: chosen by the credential.
+    answering: Option<Behaviour>,
 }
 
 /// The running stand-in. Stops accepting when dropped; a slow answer still in flight gives up within 50 ms.
@@ -303,6 +338,15 @@ impl StandIn {
     }
 
     pub fn start_with(options: Options) -> StandIn {
+        StandIn::launch(options, None)
+    }
+
+    /// A stand-in that behaves as `behaviour` for whatever credential arrives (see the module documentation).
+    pub fn start_answering(behaviour: Behaviour) -> StandIn {
+        StandIn::launch(Options::default(), Some(behaviour))
+    }
+
+    fn launch(options: Options, answering: Option<Behaviour>) -> StandIn {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
         listener
             .set_nonblocking(true)
@@ -313,6 +357,7 @@ impl StandIn {
             next_id: AtomicU64::new(1),
             requests: Mutex::new(Vec::new()),
             options,
+            answering,
         });
         let thread = {
             let shared = shared.clone();
@@ -590,6 +635,16 @@ fn answer(request: &RecordedRequest, request_id: &str, shared: &Shared) -> Optio
         return Some(cors_header_missing(request_id));
     }
 
+    // A gateway's own answer comes before any check of Anthropic's.
+    if let Some(behaviour) = shared.answering.filter(|b| b.is_gateways_own()) {
+        let endpoint = if route == "/v1/models" {
+            Endpoint::Models
+        } else {
+            Endpoint::Messages
+        };
+        return behave(behaviour, endpoint, request, request_id, shared);
+    }
+
     let bearer = request
         .header("authorization")
         .and_then(|v| {
@@ -624,19 +679,26 @@ fn answer(request: &RecordedRequest, request_id: &str, shared: &Shared) -> Optio
         _ => return Some(api_error(404, "not_found_error", "Not Found", request_id)),
     };
 
-    let Some(scenario) = scenario_for(credential) else {
-        return Some(if request.header("x-api-key").is_some() {
-            api_error(401, "authentication_error", "invalid x-api-key", request_id)
-        } else {
-            api_error(
-                401,
-                "authentication_error",
-                "Invalid bearer token",
-                request_id,
-            )
-        });
+    let behaviour = match (shared.answering, scenario_for(credential)) {
+        (Some(behaviour), _) => behaviour,
+        (None, Some(scenario)) => scenario.behaviour,
+        (None, None) => return Some(unknown_credential(request, request_id)),
     };
-    behave(scenario.behaviour, endpoint, request, request_id, shared)
+    behave(behaviour, endpoint, request, request_id, shared)
+}
+
+/// A credential no scenario names: rejected as the API rejects an unknown key or token.
+fn unknown_credential(request: &RecordedRequest, request_id: &str) -> Reply {
+    if request.header("x-api-key").is_some() {
+        api_error(401, "authentication_error", "invalid x-api-key", request_id)
+    } else {
+        api_error(
+            401,
+            "authentication_error",
+            "Invalid bearer token",
+            request_id,
+        )
+    }
 }
 
 fn preflight(request: &RecordedRequest, prefix: &str) -> Reply {
@@ -672,12 +734,14 @@ fn cors_header_missing(request_id: &str) -> Reply {
     )
 }
 
-/// A valid answer for the endpoint: the models list, or a one-token message after checking the body like the API.
+/// A valid answer for the endpoint: the models list, or a one-token message after checking the body like the API
+/// (as a server-sent event stream when the body asks for `"stream": true`). `any_model`: every model named exists.
 fn valid(
     endpoint: Endpoint,
     request: &RecordedRequest,
     request_id: &str,
     gateway_shape: bool,
+    any_model: bool,
 ) -> Reply {
     if endpoint == Endpoint::Models {
         return Reply::json(
@@ -709,14 +773,14 @@ fn valid(
             request_id,
         );
     }
-    if body.get("max_tokens").and_then(|m| m.as_u64()).is_none() {
+    let Some(max_tokens) = body.get("max_tokens").and_then(|m| m.as_u64()) else {
         return api_error(
             400,
             "invalid_request_error",
             "max_tokens: Field required",
             request_id,
         );
-    }
+    };
     let has_messages = body
         .get("messages")
         .and_then(|m| m.as_array())
@@ -729,7 +793,9 @@ fn valid(
             request_id,
         );
     }
-    let known = MODELS.iter().any(|m| m.0 == model) || GATEWAY_MODELS.iter().any(|m| m.0 == model);
+    let known = any_model
+        || MODELS.iter().any(|m| m.0 == model)
+        || GATEWAY_MODELS.iter().any(|m| m.0 == model);
     if !known {
         return api_error(
             404,
@@ -748,14 +814,51 @@ fn valid(
             }),
         );
     }
+    let stop_reason = if max_tokens <= 1 {
+        "max_tokens"
+    } else {
+        "end_turn"
+    };
+    if body.get("stream").and_then(|s| s.as_bool()) == Some(true) {
+        return Reply::text(
+            200,
+            "text/event-stream; charset=utf-8",
+            &message_stream(model, stop_reason),
+        );
+    }
     Reply::json(
         200,
         serde_json::json!({
             "id": "msg_01StandIn", "type": "message", "role": "assistant", "model": model,
-            "content": [{"type": "text", "text": "."}], "stop_reason": "max_tokens", "stop_sequence": null,
+            "content": [{"type": "text", "text": REPLY_TEXT}], "stop_reason": stop_reason, "stop_sequence": null,
             "usage": {"input_tokens": 8, "output_tokens": 1},
         }),
     )
+}
+
+/// The streamed form of the one-token message: the API's event sequence (`message_start` … `message_stop`).
+fn message_stream(model: &str, stop_reason: &str) -> String {
+    let events = [
+        serde_json::json!({"type": "message_start", "message": {
+            "id": "msg_01StandIn", "type": "message", "role": "assistant", "model": model, "content": [],
+            "stop_reason": null, "stop_sequence": null, "usage": {"input_tokens": 8, "output_tokens": 1},
+        }}),
+        serde_json::json!({"type": "content_block_start", "index": 0, "content_block": {"type": "text", "text": ""}}),
+        serde_json::json!({"type": "content_block_delta", "index": 0, "delta": {"type": "text_delta", "text": REPLY_TEXT}}),
+        serde_json::json!({"type": "content_block_stop", "index": 0}),
+        serde_json::json!({"type": "message_delta", "delta": {"stop_reason": stop_reason, "stop_sequence": null},
+            "usage": {"output_tokens": 1}}),
+        serde_json::json!({"type": "message_stop"}),
+    ];
+    events
+        .iter()
+        .map(|event| {
+            format!(
+                "event: {}\ndata: {event}\n\n",
+                event["type"].as_str().unwrap_or("")
+            )
+        })
+        .collect()
 }
 
 fn behave(
@@ -765,15 +868,16 @@ fn behave(
     id: &str,
     shared: &Shared,
 ) -> Option<Reply> {
+    let any_model = shared.answering.is_some();
     let messages_only = |reply: Reply| {
         if endpoint == Endpoint::Messages {
             reply
         } else {
-            valid(endpoint, request, id, false)
+            valid(endpoint, request, id, false, any_model)
         }
     };
     let reply = match behaviour {
-        Behaviour::Valid => valid(endpoint, request, id, false),
+        Behaviour::Valid => valid(endpoint, request, id, false, any_model),
         Behaviour::InvalidXApiKey => api_error(401, "authentication_error", "invalid x-api-key", id),
         Behaviour::InvalidCredentials => api_error(401, "authentication_error", "Invalid authentication credentials", id),
         Behaviour::OauthNotSupported => {
@@ -874,13 +978,27 @@ fn behave(
                 "type": "auth_error", "param": "None", "code": "401",
             }}),
         ),
+        Behaviour::GatewayDetail401 => Reply::json(401, serde_json::json!({"detail": "Invalid API key"})),
+        Behaviour::OauthOrgNotAllowed => api_error(
+            403,
+            "permission_error",
+            "OAuth authentication is currently not allowed for this organization.",
+            id,
+        ),
+        Behaviour::ModelNotFound => {
+            let model = serde_json::from_str::<serde_json::Value>(&request.body)
+                .ok()
+                .and_then(|body| body.get("model")?.as_str().map(str::to_string))
+                .unwrap_or_default();
+            messages_only(api_error(404, "not_found_error", &format!("model: {model}"), id))
+        }
         Behaviour::LitellmNoDb => Reply::json(
             500,
             serde_json::json!({"error": {
                 "message": "No connected db.", "type": "no_db_connection", "param": "None", "code": "400",
             }}),
         ),
-        Behaviour::GatewayOpenAiShape => valid(endpoint, request, id, true),
+        Behaviour::GatewayOpenAiShape => valid(endpoint, request, id, true, any_model),
         Behaviour::Gateway404 => Reply::text(404, "text/plain; charset=utf-8", "404 page not found\n"),
         Behaviour::Unexpected400 => api_error(
             400,
@@ -897,7 +1015,7 @@ fn behave(
                 }
                 std::thread::sleep(Duration::from_millis(50));
             }
-            valid(endpoint, request, id, false)
+            valid(endpoint, request, id, false, any_model)
         }
     };
     Some(reply)

@@ -198,6 +198,7 @@ pub static MESSAGES: &[Message] = &[
     row(&["cors requests must set"], C::CorsHeaderMissing, Api, "all", "CORS requests must set 'anthropic-dangerous-direct-browser-access' header", "ChatGPTNextWeb/NextChat#5452"),
     row(&["cors requests are not allowed for this organization"], C::CorsHeaderMissing, Api, "all", "CORS requests are not allowed for this Organization because of its settings", "nanobrowser/nanobrowser#50").outcome(OutcomeCode::CorsDisabledOrg).note("Here the organization forbids calls from web pages altogether; the key itself may be fine."),
     // Billing and limits.
+    row(&["payment method was declined"], C::LowCredit, Api, "all", "API Error: 402 Your organization's payment method was declined. Please update it in Plans & Billing.", API_ERRORS),
     row(&["credit balance is too low"], C::LowCredit, Api, "all", "Your credit balance is too low to access the Anthropic API. Please go to Plans & Billing to upgrade or purchase credits.", "anthropics/claude-code#1491"),
     row(&["enforced_spend_limit_reached"], C::SpendLimit, Api, "all", "{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":\"You have reached your API usage limits\",\"details\":{\"error_code\":\"enforced_spend_limit_reached\"}}}", "platform.claude.com/docs/en/api/rate-limits"),
     row(&["specified api usage limits"], C::SpendLimit, Api, "all", "You have reached your specified API usage limits. You will regain access on 2026-12-01 at 00:00 UTC.", "platform.claude.com/docs/en/api/rate-limits"),
@@ -265,6 +266,7 @@ pub static MESSAGES: &[Message] = &[
     row(&[], C::RateLimit, Other, "all", "API Error: 529 Overloaded. This is a temporary condition.", API_ERRORS).status(529).stage(Generic),
     row(&["\"type\":\"authentication_error\""], C::InvalidCredentials, Api, "all", "{\"type\":\"error\",\"error\":{\"type\":\"authentication_error\",\"message\":\"There is an issue with your API key\"}}", API_ERRORS).stage(Generic),
     row(&["\"type\":\"permission_error\""], C::InvalidCredentials, Api, "all", "{\"type\":\"error\",\"error\":{\"type\":\"permission_error\",\"message\":\"You do not have access to this resource\"}}", API_ERRORS).stage(Generic),
+    row(&[], C::LowCredit, Other, "all", "API Error: 402", API_ERRORS).status(402).stage(Generic),
     row(&["\"type\":\"billing_error\""], C::LowCredit, Api, "all", "{\"type\":\"error\",\"error\":{\"type\":\"billing_error\",\"message\":\"There is an issue with your account's billing\"}}", API_ERRORS).stage(Generic),
     row(&["/login"], C::NotLoggedIn, ClaudeCode, "all", "Please run /login", ERRORS).stage(Generic),
 ];
