@@ -24,7 +24,7 @@ fn main() {
 mod native {
     use std::path::PathBuf;
 
-    use claude_auth_doctor::core::csp::build_policy;
+    use claude_auth_doctor::core::csp::{build_policy, InlineHashes};
     use claude_auth_doctor::core::team::{TeamConfig, BUILT_IN};
 
     pub fn main() {
@@ -110,8 +110,15 @@ mod native {
             Some(at) => at + html[at..].find('>').ok_or("unclosed <meta charset>")? + 1,
             None => html.find("<head>").ok_or("index.html has no <head>")? + "<head>".len(),
         };
-        let hashes: Vec<String> = inline_scripts(&html).map(sha256_base64).collect();
-        let policy = build_policy(&hashes, &team.extra_connect_origins());
+        let scripts: Vec<String> = inline_elements(&html, "script")
+            .map(sha256_base64)
+            .collect();
+        let styles: Vec<String> = inline_elements(&html, "style").map(sha256_base64).collect();
+        let inline = InlineHashes {
+            scripts: &scripts,
+            styles: &styles,
+        };
+        let policy = build_policy(inline, &team.extra_connect_origins());
         Ok(format!(
             "{}\n    {CSP_MARKER} content=\"{policy}\" />{}",
             &html[..head],
@@ -119,16 +126,17 @@ mod native {
         ))
     }
 
-    /// The text of every inline `<script>` (one without `src`), exactly as the browser hashes it.
-    fn inline_scripts(html: &str) -> impl Iterator<Item = &str> {
+    /// The text of every inline `<{name}>` element (one without `src`), exactly as the browser hashes it.
+    fn inline_elements<'a>(html: &'a str, name: &str) -> impl Iterator<Item = &'a str> {
+        let (open, close) = (format!("<{name}"), format!("</{name}>"));
         let mut rest = html;
         std::iter::from_fn(move || loop {
-            let start = rest.find("<script")?;
+            let start = rest.find(&open)?;
             let open_end = start + rest[start..].find('>')? + 1;
             let tag = &rest[start..open_end];
-            let close = open_end + rest[open_end..].find("</script>")?;
-            let text = &rest[open_end..close];
-            rest = &rest[close + "</script>".len()..];
+            let end = open_end + rest[open_end..].find(&close)?;
+            let text = &rest[open_end..end];
+            rest = &rest[end + close.len()..];
             if !tag.contains(" src=") {
                 return Some(text);
             }
@@ -160,8 +168,8 @@ mod native {
         }
 
         #[test]
-        fn the_policy_goes_first_in_head_and_hashes_only_inline_scripts() {
-            let html = "<html><head><title>t</title><script type=\"module\">init();</script>\
+        fn the_policy_goes_first_in_head_and_hashes_only_inline_scripts_and_styles() {
+            let html = "<html><head><title>t</title><style>p{}</style><script type=\"module\">init();</script>\
                         <script src=\"x.js\"></script></head><body><div id=\"guide\"></div><div id=\"reference\"></div></body></html>";
             let out = finish(html, &TeamConfig::default()).unwrap();
             let head = out.find("<head>").unwrap();
@@ -179,7 +187,9 @@ mod native {
             );
             let expected = format!("'sha256-{}'", sha256_base64("init();"));
             assert!(out.contains(&expected));
-            assert_eq!(out.matches("'sha256-").count(), 1);
+            let style = format!("style-src 'self' 'sha256-{}'", sha256_base64("p{}"));
+            assert!(out.contains(&style), "{out}");
+            assert_eq!(out.matches("'sha256-").count(), 2);
             assert!(
                 out.contains("<script type=\"module\" async>init();</script>"),
                 "the start-up script is not async: {out}"

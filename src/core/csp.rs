@@ -9,12 +9,26 @@ pub const ANTHROPIC_ORIGIN: &str = "https://api.anthropic.com";
 /// Loopback gateways (LiteLLM on port 4000 and the like) are common, so the policy always allows them.
 pub const LOOPBACK_SOURCES: &[&str] = &["http://localhost:*", "http://127.0.0.1:*"];
 
+/// The inline `<script>` and `<style>` elements a page may run, by the base64 SHA-256 of their text.
+pub struct InlineHashes<'a> {
+    pub scripts: &'a [String],
+    pub styles: &'a [String],
+}
+
 /// The page's Content-Security-Policy (for a `<meta http-equiv>`, so no `frame-ancestors`): nothing by default;
-/// scripts only from the page's own origin, WebAssembly compilation, and the inline start-up scripts by hash;
-/// connections to the page's origin, the Anthropic API, loopback and the team's own origins.
-pub fn build_policy(inline_script_hashes: &[String], extra_connect_origins: &[String]) -> String {
+/// scripts only from the page's own origin, WebAssembly compilation, and the inline start-up script by hash; styles
+/// only the page's inline stylesheet by hash; connections to the page's origin, the Anthropic API, loopback and the
+/// team's own origins.
+pub fn build_policy(inline: InlineHashes, extra_connect_origins: &[String]) -> String {
+    let hashes = |list: &[String]| {
+        list.iter()
+            .map(|h| format!("'sha256-{h}'"))
+            .collect::<Vec<_>>()
+    };
     let mut script = vec!["'self'".to_string(), "'wasm-unsafe-eval'".to_string()];
-    script.extend(inline_script_hashes.iter().map(|h| format!("'sha256-{h}'")));
+    script.extend(hashes(inline.scripts));
+    let mut style = vec!["'self'".to_string()];
+    style.extend(hashes(inline.styles));
     let mut connect = vec!["'self'".to_string(), ANTHROPIC_ORIGIN.to_string()];
     connect.extend(LOOPBACK_SOURCES.iter().map(|s| s.to_string()));
     for origin in extra_connect_origins {
@@ -26,7 +40,7 @@ pub fn build_policy(inline_script_hashes: &[String], extra_connect_origins: &[St
         "default-src 'none'".to_string(),
         format!("script-src {}", script.join(" ")),
         format!("connect-src {}", connect.join(" ")),
-        "style-src 'self'".to_string(),
+        format!("style-src {}", style.join(" ")),
         "img-src 'self' data:".to_string(),
         "font-src 'self'".to_string(),
         "manifest-src 'self'".to_string(),
@@ -226,7 +240,10 @@ mod tests {
     #[test]
     fn the_built_policy_is_strict_and_allows_what_the_page_needs() {
         let policy = build_policy(
-            &["abc=".to_string()],
+            InlineHashes {
+                scripts: &["abc=".to_string()],
+                styles: &["def=".to_string()],
+            },
             &["https://llm.corp.example".to_string()],
         );
         assert!(policy.starts_with("default-src 'none'"));
@@ -237,7 +254,10 @@ mod tests {
         assert!(connect_allowed(&policy, PAGE, "http://localhost:4000"));
         assert!(connect_allowed(&policy, PAGE, "https://llm.corp.example"));
         assert!(!connect_allowed(&policy, PAGE, "https://evil.example"));
-        assert_eq!(directive(&policy, "style-src"), Some(vec!["'self'"]));
+        assert_eq!(
+            directive(&policy, "style-src"),
+            Some(vec!["'self'", "'sha256-def='"])
+        );
     }
 
     #[test]

@@ -9,7 +9,7 @@
 
 use crate::core::api::{Answer, ApiError, HttpAnswer, Probe};
 use crate::core::codes::OutcomeCode;
-use crate::core::knowledge;
+use crate::core::knowledge::{self, doc, Doc};
 
 /// Longest message (in characters) an outcome carries for display.
 pub const MAX_MESSAGE_CHARS: usize = 300;
@@ -71,7 +71,7 @@ pub struct OutcomeText {
     pub explanation: &'static str,
     pub steps: &'static [&'static str],
     /// Where the mapping comes from.
-    pub source: &'static str,
+    pub source: Doc,
 }
 
 /// The words of every outcome that no cause of the knowledge tables owns, in the contract's order.
@@ -81,7 +81,7 @@ pub const OUTCOME_TEXTS: &[OutcomeText] = &[
         title: "Testing…",
         explanation: "The test request is on its way. It gives up after 15 seconds.",
         steps: &[],
-        source: "the page's own state while a request is in flight",
+        source: doc("the page's own state while a request is in flight"),
     },
     OutcomeText {
         code: OutcomeCode::Valid,
@@ -94,7 +94,7 @@ pub const OUTCOME_TEXTS: &[OutcomeText] = &[
             "Set the key where Claude Code reads it (your shell profile, or the env block of ~/.claude/settings.json), \
              then open a new terminal and start claude again.",
         ],
-        source: "platform.claude.com/docs/en/api/models-list (200); code.claude.com/docs/en/authentication (precedence)",
+        source: doc("platform.claude.com/docs/en/api/models-list (200); code.claude.com/docs/en/authentication (precedence)"),
     },
     OutcomeText {
         code: OutcomeCode::CorsDisabledOrg,
@@ -106,7 +106,7 @@ pub const OUTCOME_TEXTS: &[OutcomeText] = &[
             "Run the terminal check below: it is not a browser call, so it shows whether the key works.",
             "If you need browser access, ask an organization admin about the setting.",
         ],
-        source: "nanobrowser/nanobrowser#50",
+        source: doc("nanobrowser/nanobrowser#50"),
     },
     OutcomeText {
         code: OutcomeCode::Permission,
@@ -119,7 +119,7 @@ pub const OUTCOME_TEXTS: &[OutcomeText] = &[
              https://platform.claude.com/settings/members.",
             "Or create a key in a workspace you may use: https://platform.claude.com/settings/keys.",
         ],
-        source: "platform.claude.com/docs/en/api/errors (403 permission_error); platform.claude.com/docs/en/build-with-claude/workspaces (roles)",
+        source: doc("platform.claude.com/docs/en/api/errors (403 permission_error); platform.claude.com/docs/en/build-with-claude/workspaces (roles)"),
     },
     OutcomeText {
         code: OutcomeCode::NotFound,
@@ -130,7 +130,7 @@ pub const OUTCOME_TEXTS: &[OutcomeText] = &[
             "Check at https://platform.claude.com/settings/keys that the key is listed and active.",
             "If it is not, create a new key there and replace the old one everywhere Claude Code reads it.",
         ],
-        source: "trufflesecurity/trufflehog PR #5180 (\"404 is returned if api key is disabled or not found\")",
+        source: doc("trufflesecurity/trufflehog PR #5180 (\"404 is returned if api key is disabled or not found\")"),
     },
     OutcomeText {
         code: OutcomeCode::Overloaded,
@@ -138,7 +138,7 @@ pub const OUTCOME_TEXTS: &[OutcomeText] = &[
         explanation: "The API answered 529 overloaded_error: Anthropic is busy right now. The key got through \
                       authentication.",
         steps: &["Try again in a minute.", "Check https://status.claude.com for an incident."],
-        source: "platform.claude.com/docs/en/api/errors (529 overloaded_error)",
+        source: doc("platform.claude.com/docs/en/api/errors (529 overloaded_error)"),
     },
     OutcomeText {
         code: OutcomeCode::ServerError,
@@ -150,7 +150,7 @@ pub const OUTCOME_TEXTS: &[OutcomeText] = &[
             "Check https://status.claude.com. If it persists, contact support with the request id: \
              https://support.claude.com/en/articles/9015913-how-to-get-support.",
         ],
-        source: "platform.claude.com/docs/en/api/errors (500 api_error, 504 timeout_error)",
+        source: doc("platform.claude.com/docs/en/api/errors (500 api_error, 504 timeout_error)"),
     },
     OutcomeText {
         code: OutcomeCode::GatewayError,
@@ -163,7 +163,7 @@ pub const OUTCOME_TEXTS: &[OutcomeText] = &[
             "Check the base URL and its path prefix: Claude Code appends /v1/messages to ANTHROPIC_BASE_URL.",
             "If you run the gateway, check its logs and health (a database or upstream it needs may be down).",
         ],
-        source: "code.claude.com/docs/en/errors (empty or malformed response); code.claude.com/docs/en/llm-gateway",
+        source: doc("code.claude.com/docs/en/errors (empty or malformed response); code.claude.com/docs/en/llm-gateway"),
     },
     OutcomeText {
         code: OutcomeCode::NetworkError,
@@ -178,7 +178,7 @@ pub const OUTCOME_TEXTS: &[OutcomeText] = &[
              allow the x-api-key or authorization, anthropic-version and anthropic-dangerous-direct-browser-access \
              headers; many don't, and then only the terminal check can tell.",
         ],
-        source: "fetch.spec.whatwg.org (a network error rejects with TypeError); w3.org/TR/CSP3 (connect-src)",
+        source: doc("fetch.spec.whatwg.org (a network error rejects with TypeError); w3.org/TR/CSP3 (connect-src)"),
     },
     OutcomeText {
         code: OutcomeCode::Timeout,
@@ -189,14 +189,14 @@ pub const OUTCOME_TEXTS: &[OutcomeText] = &[
             "Check https://status.claude.com, your connection, or the gateway.",
             "Run the terminal check below.",
         ],
-        source: "fetch.spec.whatwg.org (no answer, no status)",
+        source: doc("fetch.spec.whatwg.org (no answer, no status)"),
     },
     OutcomeText {
         code: OutcomeCode::Cancelled,
         title: "Test cancelled",
         explanation: "The test was stopped before an answer came. Nothing was concluded.",
         steps: &["Start the test again when you are ready."],
-        source: "the page's cancel button",
+        source: doc("the page's cancel button"),
     },
     OutcomeText {
         code: OutcomeCode::BlockedByPolicy,
@@ -206,7 +206,7 @@ pub const OUTCOME_TEXTS: &[OutcomeText] = &[
             "Fix what is explained above, then test again.",
             "Or run the terminal check below, which reads the credential from your environment.",
         ],
-        source: "code.claude.com/docs/en/legal-and-compliance (subscription credentials); w3.org/TR/CSP3",
+        source: doc("code.claude.com/docs/en/legal-and-compliance (subscription credentials); w3.org/TR/CSP3"),
     },
     OutcomeText {
         code: OutcomeCode::Unknown,
@@ -218,7 +218,7 @@ pub const OUTCOME_TEXTS: &[OutcomeText] = &[
             "If it persists, contact support with the request id: \
              https://support.claude.com/en/articles/9015913-how-to-get-support.",
         ],
-        source: "trufflesecurity/trufflehog (anthropic detector: other answers are indeterminate)",
+        source: doc("trufflesecurity/trufflehog (anthropic detector: other answers are indeterminate)"),
     },
 ];
 

@@ -8,6 +8,8 @@ pub mod fix_steps;
 pub mod guide;
 pub mod key_check;
 pub mod live_test;
+// Rendered at build time only (it shows the knowledge tables' sources and examples, which the WebAssembly lacks).
+#[cfg(not(target_arch = "wasm32"))]
 pub mod reference;
 pub mod setup_form;
 pub mod share_link;

@@ -2,6 +2,7 @@
 //! comes from and how to fix it, with the public source of that knowledge. The error-text diagnosis, the live test
 //! (through [`Cause::outcome`]), the fix steps and the build-time reference all read their words from here.
 
+use super::{doc, Doc};
 use crate::core::codes::{CauseCode, OutcomeCode};
 
 /// How a cause is coloured on the page.
@@ -42,7 +43,7 @@ pub struct Cause {
     pub outcome: Option<OutcomeCode>,
     pub tone: Tone,
     /// Where this knowledge comes from.
-    pub source: &'static str,
+    pub source: Doc,
 }
 
 use CauseCode as C;
@@ -70,7 +71,7 @@ pub static CAUSES: &[Cause] = &[
         ],
         outcome: Some(O::InvalidKey),
         tone: Tone::Bad,
-        source: "code.claude.com/docs/en/errors (Invalid API key · Fix external API key); platform.claude.com/docs/en/api/errors (401); anthropics/claude-code#8327, #9694",
+        source: doc("code.claude.com/docs/en/errors (Invalid API key · Fix external API key); platform.claude.com/docs/en/api/errors (401); anthropics/claude-code#8327, #9694"),
     },
     Cause {
         code: C::NotLoggedIn,
@@ -91,7 +92,7 @@ pub static CAUSES: &[Cause] = &[
         ],
         outcome: None,
         tone: Tone::Bad,
-        source: "code.claude.com/docs/en/errors (Not logged in · Please run /login); Claude Code 2.1.332 (a rejected bearer credential); anthropics/claude-code#5166, #12105",
+        source: doc("code.claude.com/docs/en/errors (Not logged in · Please run /login); Claude Code 2.1.332 (a rejected bearer credential); anthropics/claude-code#5166, #12105"),
     },
     Cause {
         code: C::OauthExpired,
@@ -108,7 +109,7 @@ pub static CAUSES: &[Cause] = &[
         ],
         outcome: Some(O::OauthExpired),
         tone: Tone::Bad,
-        source: "code.claude.com/docs/en/errors (OAuth token has expired; Login expired, 2.1.206+); anthropics/claude-code#6459, #24317, #91009",
+        source: doc("code.claude.com/docs/en/errors (OAuth token has expired; Login expired, 2.1.206+); anthropics/claude-code#6459, #24317, #91009"),
     },
     Cause {
         code: C::OauthRevoked,
@@ -121,7 +122,7 @@ pub static CAUSES: &[Cause] = &[
         ],
         outcome: None,
         tone: Tone::Bad,
-        source: "code.claude.com/docs/en/errors (OAuth token revoked · Please run /login); anthropics/claude-code#3251",
+        source: doc("code.claude.com/docs/en/errors (OAuth token revoked · Please run /login); anthropics/claude-code#3251"),
     },
     Cause {
         code: C::OauthNotSupported,
@@ -139,7 +140,7 @@ pub static CAUSES: &[Cause] = &[
         ],
         outcome: Some(O::OauthNotSupported),
         tone: Tone::Bad,
-        source: "platform.claude.com/docs/en/api/errors (401); code.claude.com/docs/en/legal-and-compliance; anthropics/claude-code#5893, #8042, #45783",
+        source: doc("platform.claude.com/docs/en/api/errors (401); code.claude.com/docs/en/legal-and-compliance; anthropics/claude-code#5893, #8042, #45783"),
     },
     Cause {
         code: C::InvalidBearer,
@@ -158,7 +159,7 @@ pub static CAUSES: &[Cause] = &[
         ],
         outcome: Some(O::InvalidBearer),
         tone: Tone::Bad,
-        source: "platform.claude.com/docs/en/api/errors (401); code.claude.com/docs/en/llm-gateway; anthropics/claude-code#7508, #17402, #84903",
+        source: doc("platform.claude.com/docs/en/api/errors (401); code.claude.com/docs/en/llm-gateway; anthropics/claude-code#7508, #17402, #84903"),
     },
     Cause {
         code: C::InvalidCredentials,
@@ -177,7 +178,7 @@ pub static CAUSES: &[Cause] = &[
         ],
         outcome: Some(O::InvalidCredentials),
         tone: Tone::Bad,
-        source: "code.claude.com/docs/en/errors (Please run /login · API Error: 401 Invalid authentication credentials; 403 Request not allowed); platform.claude.com/docs/en/api/errors (403 permission_error); anthropics/claude-code#74192",
+        source: doc("code.claude.com/docs/en/errors (Please run /login · API Error: 401 Invalid authentication credentials; 403 Request not allowed); platform.claude.com/docs/en/api/errors (403 permission_error); anthropics/claude-code#74192"),
     },
     Cause {
         code: C::OrgDisabled,
@@ -190,7 +191,7 @@ pub static CAUSES: &[Cause] = &[
         ],
         outcome: Some(O::OrgDisabled),
         tone: Tone::Bad,
-        source: "code.claude.com/docs/en/errors (Your ANTHROPIC_API_KEY belongs to a disabled organization); anthropics/claude-code#8327, #5088",
+        source: doc("code.claude.com/docs/en/errors (Your ANTHROPIC_API_KEY belongs to a disabled organization); anthropics/claude-code#8327, #5088"),
     },
     Cause {
         code: C::LowCredit,
@@ -204,7 +205,7 @@ pub static CAUSES: &[Cause] = &[
         ],
         outcome: Some(O::LowCredit),
         tone: Tone::Bad,
-        source: "code.claude.com/docs/en/errors (Credit balance is too low); platform.claude.com/docs/en/api/errors (402 billing_error); anthropics/claude-code#1491, #34521",
+        source: doc("code.claude.com/docs/en/errors (Credit balance is too low); platform.claude.com/docs/en/api/errors (402 billing_error); anthropics/claude-code#1491, #34521"),
     },
     Cause {
         code: C::SpendLimit,
@@ -217,7 +218,7 @@ pub static CAUSES: &[Cause] = &[
         ],
         outcome: Some(O::SpendLimit),
         tone: Tone::Warn,
-        source: "platform.claude.com/docs/en/api/rate-limits (400 specified API usage limits; 429 enforced_spend_limit_reached); code.claude.com/docs/en/errors (spend limit reached)",
+        source: doc("platform.claude.com/docs/en/api/rate-limits (400 specified API usage limits; 429 enforced_spend_limit_reached); code.claude.com/docs/en/errors (spend limit reached)"),
     },
     Cause {
         code: C::RateLimit,
@@ -230,7 +231,7 @@ pub static CAUSES: &[Cause] = &[
         ],
         outcome: Some(O::RateLimited),
         tone: Tone::Warn,
-        source: "platform.claude.com/docs/en/api/errors (429 rate_limit_error, 529 overloaded_error); code.claude.com/docs/en/errors (Request rejected (429); Server is temporarily limiting requests)",
+        source: doc("platform.claude.com/docs/en/api/errors (429 rate_limit_error, 529 overloaded_error); code.claude.com/docs/en/errors (Request rejected (429); Server is temporarily limiting requests)"),
     },
     Cause {
         code: C::ApiKeyAuthDisabled,
@@ -243,7 +244,7 @@ pub static CAUSES: &[Cause] = &[
         ],
         outcome: None,
         tone: Tone::Bad,
-        source: "code.claude.com/docs/en/errors (Your organization has disabled API key authentication, 2.1.169+)",
+        source: doc("code.claude.com/docs/en/errors (Your organization has disabled API key authentication, 2.1.169+)"),
     },
     Cause {
         code: C::SubscriptionAccessDisabled,
@@ -257,7 +258,7 @@ pub static CAUSES: &[Cause] = &[
         ],
         outcome: None,
         tone: Tone::Bad,
-        source: "code.claude.com/docs/en/errors (subscription access); Claude Code 2.1.332 (both wordings); anthropics/claude-code#6752, #74714",
+        source: doc("code.claude.com/docs/en/errors (subscription access); Claude Code 2.1.332 (both wordings); anthropics/claude-code#6752, #74714"),
     },
     Cause {
         code: C::ApiKeyHelperFailing,
@@ -274,7 +275,7 @@ pub static CAUSES: &[Cause] = &[
         ],
         outcome: None,
         tone: Tone::Bad,
-        source: "code.claude.com/docs/en/errors (Your apiKeyHelper script is failing, 2.1.208+), settings (apiKeyHelper); Claude Code 2.1.332 (apiKeyHelper failed: exited 1)",
+        source: doc("code.claude.com/docs/en/errors (Your apiKeyHelper script is failing, 2.1.208+), settings (apiKeyHelper); Claude Code 2.1.332 (apiKeyHelper failed: exited 1)"),
     },
     Cause {
         code: C::NoCredential,
@@ -288,7 +289,7 @@ pub static CAUSES: &[Cause] = &[
         ],
         outcome: None,
         tone: Tone::Bad,
-        source: "code.claude.com/docs/en/errors (Could not resolve authentication method); anthropics/claude-code#6270",
+        source: doc("code.claude.com/docs/en/errors (Could not resolve authentication method); anthropics/claude-code#6270"),
     },
     Cause {
         code: C::BadHeaderChars,
@@ -304,7 +305,7 @@ pub static CAUSES: &[Cause] = &[
         ],
         outcome: None,
         tone: Tone::Bad,
-        source: "code.claude.com/docs/en/errors (… contains a line break at character N; Invalid auth token · Fix external auth token); Claude Code 2.1.332",
+        source: doc("code.claude.com/docs/en/errors (… contains a line break at character N; Invalid auth token · Fix external auth token); Claude Code 2.1.332"),
     },
     Cause {
         code: C::CorsHeaderMissing,
@@ -317,7 +318,7 @@ pub static CAUSES: &[Cause] = &[
         ],
         outcome: Some(O::CorsHeaderMissing),
         tone: Tone::Warn,
-        source: "platform.claude.com/docs/en/api/errors (401 CORS); ChatGPTNextWeb/NextChat#5452",
+        source: doc("platform.claude.com/docs/en/api/errors (401 CORS); ChatGPTNextWeb/NextChat#5452"),
     },
     Cause {
         code: C::ManagedLoginRequired,
@@ -329,7 +330,7 @@ pub static CAUSES: &[Cause] = &[
         ],
         outcome: None,
         tone: Tone::Bad,
-        source: "code.claude.com/docs/en/errors, code.claude.com/docs/en/settings (forceLoginMethod)",
+        source: doc("code.claude.com/docs/en/errors, code.claude.com/docs/en/settings (forceLoginMethod)"),
     },
     Cause {
         code: C::Connection,
@@ -343,7 +344,7 @@ pub static CAUSES: &[Cause] = &[
         ],
         outcome: None,
         tone: Tone::Warn,
-        source: "code.claude.com/docs/en/errors, code.claude.com/docs/en/network-config (ECONNREFUSED, ENOTFOUND, ERR_PROXY_TUNNEL); Claude Code 2.1.332",
+        source: doc("code.claude.com/docs/en/errors, code.claude.com/docs/en/network-config (ECONNREFUSED, ENOTFOUND, ERR_PROXY_TUNNEL); Claude Code 2.1.332"),
     },
     Cause {
         code: C::TlsInspection,
@@ -356,7 +357,7 @@ pub static CAUSES: &[Cause] = &[
         ],
         outcome: None,
         tone: Tone::Warn,
-        source: "code.claude.com/docs/en/network-config, code.claude.com/docs/en/errors (SSL certificate verification failed; UNABLE_TO_GET_ISSUER_CERT_LOCALLY)",
+        source: doc("code.claude.com/docs/en/network-config, code.claude.com/docs/en/errors (SSL certificate verification failed; UNABLE_TO_GET_ISSUER_CERT_LOCALLY)"),
     },
     Cause {
         code: C::AwsCredentials,
@@ -370,7 +371,7 @@ pub static CAUSES: &[Cause] = &[
         ],
         outcome: None,
         tone: Tone::Bad,
-        source: "code.claude.com/docs/en/amazon-bedrock, code.claude.com/docs/en/errors",
+        source: doc("code.claude.com/docs/en/amazon-bedrock, code.claude.com/docs/en/errors"),
     },
     Cause {
         code: C::GcpCredentials,
@@ -384,7 +385,7 @@ pub static CAUSES: &[Cause] = &[
         ],
         outcome: None,
         tone: Tone::Bad,
-        source: "code.claude.com/docs/en/google-vertex-ai (Could not load the default credentials)",
+        source: doc("code.claude.com/docs/en/google-vertex-ai (Could not load the default credentials)"),
     },
     Cause {
         code: C::AzureCredentials,
@@ -397,7 +398,7 @@ pub static CAUSES: &[Cause] = &[
         ],
         outcome: None,
         tone: Tone::Bad,
-        source: "code.claude.com/docs/en/microsoft-foundry (ChainedTokenCredential authentication failed)",
+        source: doc("code.claude.com/docs/en/microsoft-foundry (ChainedTokenCredential authentication failed)"),
     },
     Cause {
         code: C::GatewayAuth,
@@ -415,7 +416,7 @@ pub static CAUSES: &[Cause] = &[
         ],
         outcome: Some(O::GatewayAuth),
         tone: Tone::Bad,
-        source: "code.claude.com/docs/en/errors, code.claude.com/docs/en/llm-gateway; anthropics/claude-code#27182; docs.litellm.ai (Claude Code)",
+        source: doc("code.claude.com/docs/en/errors, code.claude.com/docs/en/llm-gateway; anthropics/claude-code#27182; docs.litellm.ai (Claude Code)"),
     },
     Cause {
         code: C::AuthConflict,
@@ -432,7 +433,7 @@ pub static CAUSES: &[Cause] = &[
         ],
         outcome: None,
         tone: Tone::Warn,
-        source: "code.claude.com/docs/en/authentication (precedence); Claude Code's notices \"Auth conflict\" and \"⚠ Both … set · auth may not work as expected\"; Claude Code 2.1.332 (both headers sent)",
+        source: doc("code.claude.com/docs/en/authentication (precedence); Claude Code's notices \"Auth conflict\" and \"⚠ Both … set · auth may not work as expected\"; Claude Code 2.1.332 (both headers sent)"),
     },
     Cause {
         code: C::ProfileExpired,
@@ -445,7 +446,7 @@ pub static CAUSES: &[Cause] = &[
         ],
         outcome: None,
         tone: Tone::Bad,
-        source: "code.claude.com/docs/en/errors (Anthropic profile login expired); code.claude.com/docs/en/env-vars (ANTHROPIC_PROFILE)",
+        source: doc("code.claude.com/docs/en/errors (Anthropic profile login expired); code.claude.com/docs/en/env-vars (ANTHROPIC_PROFILE)"),
     },
     Cause {
         code: C::UsageLimit,
@@ -458,7 +459,7 @@ pub static CAUSES: &[Cause] = &[
         ],
         outcome: None,
         tone: Tone::Warn,
-        source: "code.claude.com/docs/en/errors (You've hit your session limit · resets …); support.claude.com (usage limits)",
+        source: doc("code.claude.com/docs/en/errors (You've hit your session limit · resets …); support.claude.com (usage limits)"),
     },
     Cause {
         code: C::ExtraUsageExhausted,
@@ -470,7 +471,7 @@ pub static CAUSES: &[Cause] = &[
         ],
         outcome: None,
         tone: Tone::Warn,
-        source: "code.claude.com/docs/en/errors; anthropics/claude-code#45033",
+        source: doc("code.claude.com/docs/en/errors; anthropics/claude-code#45033"),
     },
     Cause {
         code: C::PlanRequired,
@@ -483,7 +484,7 @@ pub static CAUSES: &[Cause] = &[
         ],
         outcome: None,
         tone: Tone::Bad,
-        source: "code.claude.com/docs/en/errors; anthropics/claude-code#70189",
+        source: doc("code.claude.com/docs/en/errors; anthropics/claude-code#70189"),
     },
     Cause {
         code: C::OrgAccessDenied,
@@ -496,7 +497,7 @@ pub static CAUSES: &[Cause] = &[
         ],
         outcome: None,
         tone: Tone::Bad,
-        source: "code.claude.com/docs/en/errors; anthropics/claude-code#34968",
+        source: doc("code.claude.com/docs/en/errors; anthropics/claude-code#34968"),
     },
     Cause {
         code: C::ModelRestricted,
@@ -510,7 +511,7 @@ pub static CAUSES: &[Cause] = &[
         ],
         outcome: None,
         tone: Tone::Bad,
-        source: "code.claude.com/docs/en/errors (Model \"…\" is restricted; There's an issue with the selected model); Claude Code 2.1.332 (404 model)",
+        source: doc("code.claude.com/docs/en/errors (Model \"…\" is restricted; There's an issue with the selected model); Claude Code 2.1.332 (404 model)"),
     },
     Cause {
         code: C::RemoteControlAuth,
@@ -523,7 +524,7 @@ pub static CAUSES: &[Cause] = &[
         ],
         outcome: None,
         tone: Tone::Bad,
-        source: "code.claude.com/docs/en/errors (Remote Control); code.claude.com/docs/en/remote-control",
+        source: doc("code.claude.com/docs/en/errors (Remote Control); code.claude.com/docs/en/remote-control"),
     },
     Cause {
         code: C::Unknown,
@@ -537,7 +538,7 @@ pub static CAUSES: &[Cause] = &[
         ],
         outcome: None,
         tone: Tone::Neutral,
-        source: "no matching message",
+        source: doc("no matching message"),
     },
 ];
 

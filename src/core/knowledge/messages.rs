@@ -6,6 +6,7 @@
 //! [`super::text::normalize`]: lowercase, decorations (`·`, `⎿`, `⚠` …) and runs of whitespace folded to one space,
 //! straight quotes, no whitespace next to `{ } [ ] : ,`.
 
+use super::{doc, Doc};
 use crate::core::codes::{CauseCode, OutcomeCode};
 
 /// When a row is tried. Rows are tried stage by stage, in table order within a stage; the first match wins.
@@ -42,14 +43,14 @@ pub struct Message {
     pub stage: Stage,
     pub origin: Origin,
     /// The Claude Code versions the message applies to (`all` when it does not depend on the version).
-    pub versions: &'static str,
+    pub versions: Doc,
     /// The message as it is printed, verbatim: the test diagnoses it.
-    pub example: &'static str,
+    pub example: Doc,
     /// What this message adds to its cause's words ("" for nothing).
     pub note: &'static str,
     /// The live test's outcome, where it differs from the cause's.
     pub outcome: Option<OutcomeCode>,
-    pub source: &'static str,
+    pub source: Doc,
 }
 
 use CauseCode as C;
@@ -70,11 +71,11 @@ const fn row(
         cause,
         stage: Specific,
         origin,
-        versions,
-        example,
+        versions: doc(versions),
+        example: doc(example),
         note: "",
         outcome: None,
-        source,
+        source: doc(source),
     }
 }
 

@@ -7,6 +7,26 @@ mod causes;
 mod messages;
 pub mod text;
 
+/// Text only the build-time reference and the native tests read (a message's example and versions, every source):
+/// the WebAssembly never shows it, so there it is an empty value and its words are not in the module.
+#[cfg(not(target_arch = "wasm32"))]
+pub type Doc = &'static str;
+/// Text only the build-time reference and the native tests read: empty in the WebAssembly.
+#[cfg(target_arch = "wasm32")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Doc;
+
+/// Keeps `text` where it is read (natively), drops it from the WebAssembly.
+#[cfg(not(target_arch = "wasm32"))]
+pub const fn doc(text: &'static str) -> Doc {
+    text
+}
+/// Keeps `text` where it is read (natively), drops it from the WebAssembly.
+#[cfg(target_arch = "wasm32")]
+pub const fn doc(_text: &'static str) -> Doc {
+    Doc
+}
+
 pub use causes::{cause, for_outcome, Cause, Tone, CAUSES};
 pub use messages::{Message, Origin, Stage, MESSAGES};
 
