@@ -9,8 +9,8 @@
 //! Key shapes: Anthropic's Console, Admin and OAuth prefixes as the public secret scanners match them
 //! (gitleaks/gitleaks `config/gitleaks.toml`, trufflesecurity/trufflehog `pkg/detectors/anthropic`), Claude
 //! Enterprise Admin keys and Admin API keys from the Claude Platform docs
-//! (https://platform.claude.com/docs/en/manage-claude/admin-api-keys), federation tokens from
-//! https://platform.claude.com/docs/en/manage-claude/wif-reference; other providers' shapes are in
+//! (<https://platform.claude.com/docs/en/manage-claude/admin-api-keys>), federation tokens from
+//! <https://platform.claude.com/docs/en/manage-claude/wif-reference>; other providers' shapes are in
 //! [`crate::core::providers`].
 //!
 //! Pure and hand-written (no regex): every step is a bounded number of linear passes, so any input, even a
