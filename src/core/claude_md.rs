@@ -1,7 +1,7 @@
 //! The generated "## Claude Code authentication" section for a project's CLAUDE.md.
 //!
-//! It takes no key argument at all and never holds a secret: the project CLAUDE.md is shared through git
-//! (reference §18), so it says how credentials are provided and checked, never what they are. Team notes are
+//! It takes no key argument at all and never holds a secret: the project CLAUDE.md is shared with the team through
+//! git (Claude Code docs, "Manage Claude's memory": https://code.claude.com/docs/en/memory), so it says how credentials are provided and checked, never what they are. Team notes are
 //! free text from the person; anything in them that looks like an Anthropic key is removed, lines are folded
 //! to one line and capped. The output is deterministic and about 60 lines at most.
 

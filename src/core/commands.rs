@@ -5,9 +5,10 @@
 //! from a hidden prompt (or copied from the session variable the prompt filled), values shown are masked to their
 //! length and last 4 characters, and the only value placeholder is [`VALUE_PLACEHOLDER`].
 //!
-//! Sources: CC-docs authentication, errors, settings, llm-gateway-connect, troubleshoot-install (2026-08);
-//! Support 12304248 (API key environment variables); reference §10 (per-OS/shell table); bash(1) `read`,
-//! zsh `read`, fish `set`/`read`/`string`, PowerShell `about_Environment_Variables`, `setx`/`reg` docs.
+//! Sources: the Claude Code docs pages `https://code.claude.com/docs/en/<page>` authentication, env-vars, errors,
+//! settings, llm-gateway-connect and troubleshoot-install (2026-08); support.claude.com article 12304248 (API key
+//! environment variables, with the set and persist commands per shell); bash(1) `read`, zsh `read`, fish
+//! `set`/`read`/`string`, PowerShell `about_Environment_Variables`, `setx`/`reg` docs.
 
 use crate::core::codes::{Os, Shell};
 
@@ -103,7 +104,7 @@ pub static SHELLS: [ShellCommands; 5] = [
         curl_key_check: POSIX_KEY_CHECK,
         curl_gateway_check: POSIX_GATEWAY_CHECK,
         reach_check: "curl -sSI https://api.anthropic.com",
-        source: "reference §10; zsh read -s/'?prompt'; CC-docs troubleshoot-install (~/.zshrc, $ZDOTDIR)",
+        source: "support.claude.com 12304248 (export, ~/.zshrc); code.claude.com/docs/en/env-vars (unset); zsh read -s/'?prompt'; code.claude.com/docs/en/troubleshoot-install (~/.zshrc, $ZDOTDIR)",
     },
     ShellCommands {
         shell: Shell::Bash,
@@ -125,7 +126,7 @@ pub static SHELLS: [ShellCommands; 5] = [
         curl_key_check: POSIX_KEY_CHECK,
         curl_gateway_check: POSIX_GATEWAY_CHECK,
         reach_check: "curl -sSI https://api.anthropic.com",
-        source: "reference §10; bash(1) read -rsp, printf %q; Git for Windows MSYS_NO_PATHCONV; CC-docs troubleshoot-install",
+        source: "support.claude.com 12304248 (export, ~/.bashrc); code.claude.com/docs/en/env-vars (unset); bash(1) read -rsp, printf %q; Git for Windows MSYS_NO_PATHCONV; code.claude.com/docs/en/troubleshoot-install",
     },
     ShellCommands {
         shell: Shell::Fish,
@@ -147,7 +148,7 @@ pub static SHELLS: [ShellCommands; 5] = [
         curl_key_check: POSIX_KEY_CHECK,
         curl_gateway_check: POSIX_GATEWAY_CHECK,
         reach_check: "curl -sSI https://api.anthropic.com",
-        source: "fish docs: set -gx/-e/-Ue, read -s -x -P, string escape/sub; CC-docs troubleshoot-install (config.fish)",
+        source: "fish docs: set -gx/-e/-Ue, read -s -x -P, string escape/sub; code.claude.com/docs/en/troubleshoot-install (config.fish)",
     },
     ShellCommands {
         shell: Shell::Powershell,
@@ -169,7 +170,7 @@ pub static SHELLS: [ShellCommands; 5] = [
         curl_key_check: "curl.exe -sS https://api.anthropic.com/v1/models -H \"x-api-key: $env:ANTHROPIC_API_KEY\" -H \"anthropic-version: 2023-06-01\"",
         curl_gateway_check: "Invoke-RestMethod -Method Post -Uri \"$env:ANTHROPIC_BASE_URL/v1/messages\" -Headers @{ Authorization = \"Bearer $env:ANTHROPIC_AUTH_TOKEN\"; 'anthropic-version' = '2023-06-01' } -ContentType 'application/json' -Body '{\"model\":\"claude-haiku-4-5\",\"max_tokens\":1,\"messages\":[{\"role\":\"user\",\"content\":\".\"}]}'",
         reach_check: "curl.exe -sSI https://api.anthropic.com",
-        source: "reference §10 (Remove-Item Env:, SetEnvironmentVariable User, curl.exe); about_Environment_Variables; about_Profiles",
+        source: "support.claude.com 12304248 ($env:, SetEnvironmentVariable User); about_Environment_Variables (Remove-Item Env:); about_Profiles; curl.exe, not the curl alias",
     },
     ShellCommands {
         shell: Shell::Cmd,
@@ -191,7 +192,7 @@ pub static SHELLS: [ShellCommands; 5] = [
         curl_key_check: "curl -sS https://api.anthropic.com/v1/models -H \"x-api-key: %ANTHROPIC_API_KEY%\" -H \"anthropic-version: 2023-06-01\"",
         curl_gateway_check: "curl -sS \"%ANTHROPIC_BASE_URL%/v1/messages\" -H \"Authorization: Bearer %ANTHROPIC_AUTH_TOKEN%\" -H \"anthropic-version: 2023-06-01\" -H \"content-type: application/json\" -d \"{\\\"model\\\":\\\"claude-haiku-4-5\\\",\\\"max_tokens\\\":1,\\\"messages\\\":[{\\\"role\\\":\\\"user\\\",\\\"content\\\":\\\".\\\"}]}\"",
         reach_check: "curl -sSI https://api.anthropic.com",
-        source: "reference §10 (set, setx, echo %VAR%); reg.exe docs (HKCU\\Environment); for /f and findstr docs",
+        source: "support.claude.com 12304248 (set, setx, echo %VAR%); reg.exe docs (HKCU\\Environment); for /f and findstr docs",
     },
 ];
 
