@@ -317,6 +317,18 @@ fn classify_anthropic(token: &str, folded: &str, nl: Option<(usize, String, usiz
                 exact_suffix: true,
             },
         ),
+        // Admin API keys with this prefix appear in the docs and examples of the Terraform provider for the Admin
+        // API (registry.terraform.io/providers/anthropics/anthropic; also ippontech/terraform-provider-anthropic
+        // `docs/index.md`); their length is not documented, so any body of some substance is accepted.
+        "admin03" => (
+            Kind::AdminKey,
+            "sk-ant-admin03-",
+            Expect {
+                what: "an Admin API key",
+                total: (15 + OPEN_BODY.0, 15 + OPEN_BODY.1),
+                exact_suffix: false,
+            },
+        ),
         "oat01" => (
             Kind::OauthAccessToken,
             "sk-ant-oat01-",

@@ -14,7 +14,9 @@ pub(super) fn kind_noun(kind: Kind, provider: Option<&'static ProviderShape>) ->
     match kind {
         Kind::ApiKey => "a Console API key".into(),
         Kind::AdminKey => "an Admin API key".into(),
-        Kind::OauthAccessToken => "a Claude subscription OAuth access token".into(),
+        Kind::OauthAccessToken => {
+            "an OAuth access token (a Claude subscription, federation or profile token)".into()
+        }
         Kind::OauthRefreshToken => "an OAuth refresh token".into(),
         Kind::SessionCookie => "a claude.ai session cookie".into(),
         Kind::AnthropicUnknown => "an Anthropic credential of an unknown kind".into(),
@@ -214,7 +216,12 @@ pub(super) fn noise_findings(n: &Noise, class: &Class) -> Vec<Finding> {
             Some("CLAUDE_CODE_OAUTH_TOKEN") => " CLAUDE_CODE_OAUTH_TOKEN holds a subscription token from claude \
                  setup-token (sk-ant-oat01-…), never a Console API key."
                 .to_string(),
-            Some(v) if env_like(v) && !matches!(v, "ANTHROPIC_API_KEY" | "AWS_BEARER_TOKEN_BEDROCK" | "ANTHROPIC_FOUNDRY_API_KEY") => {
+            Some("ANTHROPIC_PROFILE") => " ANTHROPIC_PROFILE names an Anthropic profile (set up with ant auth login), \
+                 not a credential: Claude Code reads the profile's token itself."
+                .to_string(),
+            // The variables Claude Code reads that hold a credential of another provider or form
+            // (https://code.claude.com/docs/en/env-vars).
+            Some(v) if env_like(v) && !matches!(v, "ANTHROPIC_API_KEY" | "AWS_BEARER_TOKEN_BEDROCK" | "ANTHROPIC_FOUNDRY_API_KEY" | "ANTHROPIC_FOUNDRY_AUTH_TOKEN" | "ANTHROPIC_CUSTOM_HEADERS") => {
                 format!(
                     " Claude Code does not read {v}: it reads ANTHROPIC_API_KEY (Console key), \
                      CLAUDE_CODE_OAUTH_TOKEN (subscription token) or ANTHROPIC_AUTH_TOKEN (gateway token)."
@@ -403,23 +410,33 @@ pub(super) fn kind_texts(
             if damaged {
                 format!("This starts like an Anthropic Admin API key and is damaged too: {main_damage}.")
             } else {
-                "An Anthropic Admin API key (sk-ant-admin01-…), not a key for Claude Code.".into()
+                format!("An Anthropic Admin API key ({}…), not a key for Claude Code.", class.prefix)
             },
             "Admin keys work only with the Admin API (managing the organization); they cannot call the Messages API, \
              so Claude Code gets 401. Create a regular API key in the Console (Settings → API keys), put that in \
              ANTHROPIC_API_KEY, and keep the admin key out of your environment."
                 .into(),
         ),
+        // Three kinds of token share the sk-ant-oat01- prefix: a Claude subscription login or `claude setup-token`
+        // token (https://code.claude.com/docs/en/authentication), a Workload Identity Federation access token
+        // ("prefixed sk-ant-oat01-... Pass it as Authorization: Bearer",
+        // https://platform.claude.com/docs/en/manage-claude/wif-reference) and an Anthropic profile's token from the
+        // ant CLI, which Claude Code reads through ANTHROPIC_PROFILE (https://code.claude.com/docs/en/env-vars).
         Kind::OauthAccessToken => (
             if damaged {
-                format!("This starts like a Claude subscription OAuth token and is damaged: {main_damage}.")
+                format!("This starts like an OAuth access token (sk-ant-oat01-…) and is damaged: {main_damage}.")
             } else {
-                "A Claude subscription OAuth access token (sk-ant-oat01-…, e.g. from claude setup-token), not a Console API key.".into()
+                "An OAuth access token (sk-ant-oat01-…), not a Console API key: a Claude subscription token (from \
+                 /login or claude setup-token), or a Workload Identity Federation or Anthropic profile (ant CLI) token."
+                    .into()
             },
-            "It belongs only in CLAUDE_CODE_OAUTH_TOKEN. In ANTHROPIC_API_KEY it gives Invalid API key, in \
-             ANTHROPIC_AUTH_TOKEN OAuth authentication is currently not supported. Or simply run /login. Remove it \
-             from any other variable it was put in. Such tokens expire (setup-token ones after a year): run claude \
-             setup-token again for a new one."
+            "Where it belongs depends on where it came from. A Claude subscription token belongs only in \
+             CLAUDE_CODE_OAUTH_TOKEN (or simply run /login): in ANTHROPIC_API_KEY it gives Invalid API key, in \
+             ANTHROPIC_AUTH_TOKEN OAuth authentication is currently not supported; setup-token tokens expire after a \
+             year, then run claude setup-token again. A federation or profile token is short-lived and sent as \
+             Authorization: Bearer: let Claude Code fetch and renew it itself, from ANTHROPIC_PROFILE (an ant CLI \
+             profile) or the federation variables (ANTHROPIC_FEDERATION_RULE_ID, ANTHROPIC_ORGANIZATION_ID and an \
+             identity token), instead of storing it. Either way, remove it from any other variable it was put in."
                 .into(),
         ),
         Kind::OauthRefreshToken => (
@@ -436,6 +453,16 @@ pub(super) fn kind_texts(
              CLAUDE_CODE_OAUTH_TOKEN or a Console API key."
                 .into(),
         ),
+        // sk-ant-api01- is the Claude Enterprise Admin key, created in claude.ai › Organization settings › API
+        // (https://platform.claude.com/docs/en/manage-claude/admin-api-keys).
+        Kind::AnthropicUnknown if class.label.as_deref() == Some("sk-ant-api01-") && !damaged => (
+            "A Claude Enterprise Admin key (sk-ant-api01-…), not a Console API key.".into(),
+            "Claude Enterprise organizations create these in claude.ai (Organization settings › API) for user \
+             management, the Compliance API, Enterprise analytics and spend limits; they cannot call the Messages \
+             API, so Claude Code gets 401. For Claude Code sign in with /login, or create an API key in the Console \
+             (Settings → API keys) and store that in ANTHROPIC_API_KEY; keep the admin key out of your environment."
+                .into(),
+        ),
         Kind::AnthropicUnknown => {
             let label = class.label.clone().unwrap_or_else(|| "sk-ant-".into());
             (
@@ -445,8 +472,8 @@ pub(super) fn kind_texts(
                     format!("An Anthropic credential of a kind this page does not know ({label}…), not a Console API key.")
                 },
                 "Keys for Claude Code start with sk-ant-api03- and have 108 characters. sk-ant-api01- keys are \
-                 reportedly Enterprise analytics or compliance keys that cannot call the Messages API. Create an API \
-                 key in the Console (Settings → API keys) and store that in ANTHROPIC_API_KEY."
+                 Claude Enterprise Admin keys, which cannot call the Messages API. Create an API key in the Console \
+                 (Settings → API keys) and store that in ANTHROPIC_API_KEY."
                     .into(),
             )
         }

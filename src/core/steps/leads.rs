@@ -137,14 +137,14 @@ pub(super) fn leads_step(s: &Setup, ev: &Evidence) -> Option<Step> {
     if let Some(kind) = ev.key_kind {
         match kind {
             Kind::OauthAccessToken if s.auth == Auth::Subscription => {
-                lines.push("The pasted credential is a subscription OAuth token (its prefix says oat01), not an API key. With /login you never handle it yourself: take it out of ANTHROPIC_API_KEY and ANTHROPIC_AUTH_TOKEN and sign in again.".into());
+                lines.push("The pasted credential is an OAuth token (its prefix says oat01: a subscription, federation or profile token), not an API key. With /login you never handle it yourself: take it out of ANTHROPIC_API_KEY and ANTHROPIC_AUTH_TOKEN and sign in again.".into());
                 commands.push(c(
                     "Take it out of the key slots",
                     cmds::unset_all(sh, &[API_KEY, AUTH_TOKEN]),
                 ));
             }
             Kind::OauthAccessToken => {
-                lines.push("The pasted credential is a subscription OAuth token (its prefix says oat01), not an API key. It belongs in CLAUDE_CODE_OAUTH_TOKEN, never in ANTHROPIC_API_KEY or ANTHROPIC_AUTH_TOKEN.".into());
+                lines.push("The pasted credential is an OAuth token (its prefix says oat01), not an API key. A subscription token belongs in CLAUDE_CODE_OAUTH_TOKEN, never in ANTHROPIC_API_KEY or ANTHROPIC_AUTH_TOKEN; a Workload Identity Federation or Anthropic profile token is fetched by Claude Code itself (ANTHROPIC_PROFILE or the federation variables), not stored.".into());
                 commands.push(c("Take it out of the key slots", cmds::unset_all(sh, &[API_KEY, AUTH_TOKEN])));
                 if !matches!(s.auth, Auth::Bedrock | Auth::Vertex | Auth::Foundry) {
                     commands.push(set_secret_command(s, OAUTH_TOKEN));
@@ -155,7 +155,7 @@ pub(super) fn leads_step(s: &Setup, ev: &Evidence) -> Option<Step> {
             Kind::AdminKey => lines.push(format!("That is an Admin API key: it only works for the Admin API. Create a standard API key at {KEYS_URL}.")),
             Kind::OtherProvider => lines.push("That is another provider's key. Claude Code needs an Anthropic key, or a gateway that accepts that key (ANTHROPIC_BASE_URL plus ANTHROPIC_AUTH_TOKEN).".into()),
             Kind::Placeholder => lines.push("That is a placeholder, not a key: the variable was never filled in, or a tool set a stand-in value.".into()),
-            Kind::AnthropicUnknown => lines.push(format!("That looks like an Anthropic credential of an unknown type. Create a standard API key at {KEYS_URL}.")),
+            Kind::AnthropicUnknown => lines.push(format!("That is an Anthropic credential but not a Console API key (for example a Claude Enterprise Admin key, whose prefix says api01), and it cannot call the Messages API. Create a standard API key at {KEYS_URL}.")),
             Kind::ApiKey if login_auth => stale_key(&mut lines, &mut commands, "you pasted an API key, and with a subscription Claude Code needs none."),
             Kind::ApiKey | Kind::Empty | Kind::Unknown => {}
         }
