@@ -29,6 +29,15 @@ pub(super) fn kind_noun(kind: Kind, provider: Option<&'static ProviderShape>) ->
     }
 }
 
+/// Variables Claude Code reads that hold a credential of a cloud provider or in another form
+/// (https://code.claude.com/docs/en/env-vars): a key found in one of them is not in a variable Claude Code ignores.
+const OTHER_CREDENTIAL_VARS: &[&str] = &[
+    "AWS_BEARER_TOKEN_BEDROCK",
+    "ANTHROPIC_FOUNDRY_API_KEY",
+    "ANTHROPIC_FOUNDRY_AUTH_TOKEN",
+    "ANTHROPIC_CUSTOM_HEADERS",
+];
+
 pub(super) fn noise_findings(n: &Noise, class: &Class) -> Vec<Finding> {
     let mut out = Vec::new();
     if n.ws.any() {
@@ -219,9 +228,7 @@ pub(super) fn noise_findings(n: &Noise, class: &Class) -> Vec<Finding> {
             Some("ANTHROPIC_PROFILE") => " ANTHROPIC_PROFILE names an Anthropic profile (set up with ant auth login), \
                  not a credential: Claude Code reads the profile's token itself."
                 .to_string(),
-            // The variables Claude Code reads that hold a credential of another provider or form
-            // (https://code.claude.com/docs/en/env-vars).
-            Some(v) if env_like(v) && !matches!(v, "ANTHROPIC_API_KEY" | "AWS_BEARER_TOKEN_BEDROCK" | "ANTHROPIC_FOUNDRY_API_KEY" | "ANTHROPIC_FOUNDRY_AUTH_TOKEN" | "ANTHROPIC_CUSTOM_HEADERS") => {
+            Some(v) if env_like(v) && v != "ANTHROPIC_API_KEY" && !OTHER_CREDENTIAL_VARS.contains(&v) => {
                 format!(
                     " Claude Code does not read {v}: it reads ANTHROPIC_API_KEY (Console key), \
                      CLAUDE_CODE_OAUTH_TOKEN (subscription token) or ANTHROPIC_AUTH_TOKEN (gateway token)."
