@@ -15,15 +15,26 @@ use crate::core::codes::{Os, Shell};
 /// The only stand-in for a secret value that commands may show. Always quoted where it appears.
 pub const VALUE_PLACEHOLDER: &str = "<paste-your-key>";
 
-/// The variables that carry or redirect Anthropic credentials.
+/// The variables that carry or redirect the credentials Claude Code uses (https://code.claude.com/docs/en/env-vars):
+/// Anthropic's own, an Anthropic profile or workload identity federation, custom headers (they can carry an
+/// `Authorization` header, CHANGELOG 2.1.101), and the cloud provider switches with their credentials.
 pub const CREDENTIAL_VARS: &[&str] = &[
     "ANTHROPIC_API_KEY",
     "ANTHROPIC_AUTH_TOKEN",
     "ANTHROPIC_BASE_URL",
     "CLAUDE_CODE_OAUTH_TOKEN",
+    "ANTHROPIC_PROFILE",
+    "ANTHROPIC_FEDERATION_RULE_ID",
+    "ANTHROPIC_ORGANIZATION_ID",
+    "ANTHROPIC_CUSTOM_HEADERS",
     "CLAUDE_CODE_USE_BEDROCK",
     "CLAUDE_CODE_USE_VERTEX",
     "CLAUDE_CODE_USE_FOUNDRY",
+    "CLAUDE_CODE_USE_MANTLE",
+    "CLAUDE_CODE_USE_ANTHROPIC_AWS",
+    "AWS_BEARER_TOKEN_BEDROCK",
+    "ANTHROPIC_FOUNDRY_API_KEY",
+    "ANTHROPIC_FOUNDRY_AUTH_TOKEN",
 ];
 
 /// The command templates of one shell.

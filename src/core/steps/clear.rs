@@ -9,6 +9,16 @@ use crate::core::setup::{shell_name, Setup};
 
 /// The variables that get in the way of an auth method (they win over it, or redirect it). For api-key and
 /// gateway, the method's own variables are listed too: old copies go, a fresh one is set afterwards.
+///
+/// Precedence, first match wins (https://code.claude.com/docs/en/authentication, "Authentication precedence"):
+/// a cloud provider switch, `ANTHROPIC_AUTH_TOKEN`, `ANTHROPIC_API_KEY`, `apiKeyHelper`,
+/// `CLAUDE_CODE_OAUTH_TOKEN`, an Anthropic profile (`ANTHROPIC_PROFILE`) or workload identity federation
+/// (`ANTHROPIC_FEDERATION_RULE_ID` with `ANTHROPIC_ORGANIZATION_ID`), then `/login`; the switches include
+/// `CLAUDE_CODE_USE_MANTLE` and `CLAUDE_CODE_USE_ANTHROPIC_AWS` (https://code.claude.com/docs/en/env-vars).
+/// `ANTHROPIC_CUSTOM_HEADERS` can carry an `Authorization` header of its own (CHANGELOG 2.1.101), so it goes
+/// where Claude Code talks to Anthropic directly; gateways may need it for their own headers. Bedrock together
+/// with Mantle is documented (https://code.claude.com/docs/en/amazon-bedrock), and a provider's own credential
+/// (`AWS_BEARER_TOKEN_BEDROCK`, `ANTHROPIC_FOUNDRY_API_KEY`) matters only while its switch is on, so it stays.
 pub fn conflicting(auth: Auth) -> &'static [&'static str] {
     match auth {
         Auth::Subscription => &[
@@ -16,40 +26,77 @@ pub fn conflicting(auth: Auth) -> &'static [&'static str] {
             AUTH_TOKEN,
             BASE_URL,
             OAUTH_TOKEN,
+            "ANTHROPIC_PROFILE",
+            "ANTHROPIC_FEDERATION_RULE_ID",
+            "ANTHROPIC_ORGANIZATION_ID",
+            "ANTHROPIC_CUSTOM_HEADERS",
             "CLAUDE_CODE_USE_BEDROCK",
             "CLAUDE_CODE_USE_VERTEX",
             "CLAUDE_CODE_USE_FOUNDRY",
+            "CLAUDE_CODE_USE_MANTLE",
+            "CLAUDE_CODE_USE_ANTHROPIC_AWS",
         ],
-        Auth::ApiKey | Auth::Gateway => &[
+        Auth::ApiKey => &[
+            API_KEY,
+            AUTH_TOKEN,
+            BASE_URL,
+            "ANTHROPIC_CUSTOM_HEADERS",
+            "CLAUDE_CODE_USE_BEDROCK",
+            "CLAUDE_CODE_USE_VERTEX",
+            "CLAUDE_CODE_USE_FOUNDRY",
+            "CLAUDE_CODE_USE_MANTLE",
+            "CLAUDE_CODE_USE_ANTHROPIC_AWS",
+        ],
+        Auth::Gateway => &[
             API_KEY,
             AUTH_TOKEN,
             BASE_URL,
             "CLAUDE_CODE_USE_BEDROCK",
             "CLAUDE_CODE_USE_VERTEX",
             "CLAUDE_CODE_USE_FOUNDRY",
+            "CLAUDE_CODE_USE_MANTLE",
+            "CLAUDE_CODE_USE_ANTHROPIC_AWS",
         ],
         Auth::OauthToken => &[
             API_KEY,
             AUTH_TOKEN,
             BASE_URL,
             OAUTH_TOKEN,
+            "ANTHROPIC_CUSTOM_HEADERS",
             "CLAUDE_CODE_USE_BEDROCK",
             "CLAUDE_CODE_USE_VERTEX",
             "CLAUDE_CODE_USE_FOUNDRY",
+            "CLAUDE_CODE_USE_MANTLE",
+            "CLAUDE_CODE_USE_ANTHROPIC_AWS",
         ],
-        Auth::Bedrock => &["CLAUDE_CODE_USE_VERTEX", "CLAUDE_CODE_USE_FOUNDRY"],
-        Auth::Vertex => &["CLAUDE_CODE_USE_BEDROCK", "CLAUDE_CODE_USE_FOUNDRY"],
-        Auth::Foundry => &["CLAUDE_CODE_USE_BEDROCK", "CLAUDE_CODE_USE_VERTEX"],
+        Auth::Bedrock => &[
+            "CLAUDE_CODE_USE_VERTEX",
+            "CLAUDE_CODE_USE_FOUNDRY",
+            "CLAUDE_CODE_USE_ANTHROPIC_AWS",
+        ],
+        Auth::Vertex => &[
+            "CLAUDE_CODE_USE_BEDROCK",
+            "CLAUDE_CODE_USE_FOUNDRY",
+            "CLAUDE_CODE_USE_MANTLE",
+            "CLAUDE_CODE_USE_ANTHROPIC_AWS",
+        ],
+        Auth::Foundry => &[
+            "CLAUDE_CODE_USE_BEDROCK",
+            "CLAUDE_CODE_USE_VERTEX",
+            "CLAUDE_CODE_USE_MANTLE",
+            "CLAUDE_CODE_USE_ANTHROPIC_AWS",
+        ],
     }
 }
 
 fn why_conflicting(auth: Auth) -> &'static str {
     match auth {
-        Auth::Subscription => "Each of these wins over your /login: environment credentials beat a subscription by design, and a key from an old employer or project then fails with 401, a disabled organization or low credit.",
-        Auth::ApiKey => "ANTHROPIC_AUTH_TOKEN and a cloud-provider switch win over ANTHROPIC_API_KEY, and ANTHROPIC_BASE_URL sends your key to another server. Old copies of ANTHROPIC_API_KEY go too: you set one fresh copy below.",
-        Auth::OauthToken => "ANTHROPIC_API_KEY, ANTHROPIC_AUTH_TOKEN, apiKeyHelper and a cloud-provider switch all win over CLAUDE_CODE_OAUTH_TOKEN. An old CLAUDE_CODE_OAUTH_TOKEN goes too: you set a fresh one below.",
+        Auth::Subscription => "Each of these wins over your /login: environment credentials beat a subscription by design, and a key from an old employer or project then fails with 401, a disabled organization or low credit. An Anthropic profile (ANTHROPIC_PROFILE) or workload identity federation (ANTHROPIC_FEDERATION_RULE_ID with ANTHROPIC_ORGANIZATION_ID) ranks above /login too, and ANTHROPIC_CUSTOM_HEADERS can carry an Authorization header that replaces it.",
+        Auth::ApiKey => "ANTHROPIC_AUTH_TOKEN and a cloud-provider switch win over ANTHROPIC_API_KEY, ANTHROPIC_BASE_URL sends your key to another server, and ANTHROPIC_CUSTOM_HEADERS can add an Authorization header of its own. Old copies of ANTHROPIC_API_KEY go too: you set one fresh copy below.",
+        Auth::OauthToken => "ANTHROPIC_API_KEY, ANTHROPIC_AUTH_TOKEN, apiKeyHelper and a cloud-provider switch all win over CLAUDE_CODE_OAUTH_TOKEN, and ANTHROPIC_CUSTOM_HEADERS can add an Authorization header of its own. An old CLAUDE_CODE_OAUTH_TOKEN goes too: you set a fresh one below.",
         Auth::Gateway => "A gateway reads ANTHROPIC_AUTH_TOKEN (Authorization: Bearer); ANTHROPIC_API_KEY travels in another header and confuses both sides. Old gateway values go too: you set fresh ones below.",
-        Auth::Bedrock | Auth::Vertex | Auth::Foundry => "Only one cloud provider switch may be on; the other switches must go.",
+        Auth::Bedrock => "Another cloud provider's switch would take over from Bedrock: turn it off. CLAUDE_CODE_USE_MANTLE may stay on with Bedrock (Bedrock powered by Mantle), and AWS_BEARER_TOKEN_BEDROCK stays if you use a Bedrock API key.",
+        Auth::Vertex | Auth::Foundry => "Another cloud provider's switch would take over from this one: turn the others off.",
     }
 }
 
@@ -319,4 +366,45 @@ pub(super) fn clear_steps(s: &Setup) -> Vec<Step> {
         _ => {}
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::commands::CREDENTIAL_VARS;
+
+    #[test]
+    fn conflicting_variables_are_known_credential_variables() {
+        for &auth in Auth::ALL {
+            for name in conflicting(auth) {
+                assert!(CREDENTIAL_VARS.contains(name), "{auth:?}: {name}");
+            }
+        }
+    }
+
+    #[test]
+    fn each_method_loses_what_outranks_it_and_keeps_what_it_needs() {
+        let subscription = conflicting(Auth::Subscription);
+        for name in [
+            "ANTHROPIC_PROFILE",
+            "ANTHROPIC_FEDERATION_RULE_ID",
+            "ANTHROPIC_ORGANIZATION_ID",
+            "ANTHROPIC_CUSTOM_HEADERS",
+            "CLAUDE_CODE_USE_MANTLE",
+            "CLAUDE_CODE_USE_ANTHROPIC_AWS",
+        ] {
+            assert!(subscription.contains(&name), "{name}");
+        }
+        let bedrock = conflicting(Auth::Bedrock);
+        assert!(!bedrock.contains(&"CLAUDE_CODE_USE_MANTLE"));
+        assert!(!bedrock.contains(&"AWS_BEARER_TOKEN_BEDROCK"));
+        assert!(bedrock.contains(&"CLAUDE_CODE_USE_VERTEX"));
+        for auth in [Auth::Vertex, Auth::Foundry] {
+            assert!(
+                conflicting(auth).contains(&"CLAUDE_CODE_USE_MANTLE"),
+                "{auth:?}"
+            );
+        }
+        assert!(!conflicting(Auth::Gateway).contains(&"ANTHROPIC_CUSTOM_HEADERS"));
+    }
 }
