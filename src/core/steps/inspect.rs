@@ -24,8 +24,10 @@ pub(super) fn inspect_step(s: &Setup) -> Step {
     if s.launcher == Launcher::GithubActions {
         return inspect_ci_step(sh);
     }
+    // /status has shown "Login method: Claude API account" for Max logins (anthropics/claude-code#84015 on 2.1.222,
+    // #31072 on 2.1.68): the API key and Auth token rows are what tell which credential is in use.
     let mut body = String::from(
-        "In Claude Code, run /status: the Login method, API key and Auth token rows show which credential is in use and where it comes from (a credential that is set but unused is marked). `claude auth status --text` shows the same from the terminal, without asking the server (it can say you are logged in while every call fails).",
+        "In Claude Code, run /status: the API key and Auth token rows show which credential is in use and where it comes from (a credential that is set but unused is marked). Read them rather than the Login method row: \"Claude API account\" there has been shown for Max logins too, so it is no proof of API billing. `claude auth status --text` shows the same from the terminal, without asking the server (it can say you are logged in while every call fails).",
     );
     let mut commands = vec![
         c("In Claude Code", "/status"),

@@ -38,7 +38,9 @@ pub(super) fn verify_step(s: &Setup) -> Step {
             commands.push(c(format!("Check the key from {} (free; lists models)", shell_name(sh)), cmds::curl_key_check(sh)));
             "Run the live test on this page, or check the key from your shell: a list of models means it works; 401 means the API rejects it. Then /status in Claude Code should show the API key row as ANTHROPIC_API_KEY (or apiKeyHelper), in use."
         }
-        Auth::Subscription => "In Claude Code, /status should show your Claude account as the login method and no API key or Auth token row. Subscription tokens are not tested on this page: they are only for Claude Code.",
+        // The Login method row is no proof of API billing: it has read "Claude API account" for Max logins
+        // (anthropics/claude-code#84015, #31072).
+        Auth::Subscription => "In Claude Code, /status should show no API key or Auth token row: either would win over your login. Don't go by the Login method row alone: some versions show \"Claude API account\" there for a Max login. Subscription tokens are not tested on this page: they are only for Claude Code.",
         Auth::OauthToken => "In Claude Code, /status should show CLAUDE_CODE_OAUTH_TOKEN as the auth token. Subscription tokens are not tested on this page: they are only for Claude Code.",
         Auth::Gateway => {
             commands.push(c("Check the gateway token (a 1-token request)", cmds::curl_gateway_check(sh)));
