@@ -74,7 +74,7 @@ pub struct ShellCommands {
     pub remove_machine_var: &'static str,
     /// Checks `ANTHROPIC_API_KEY` against `GET /v1/models` (free; no tokens).
     pub curl_key_check: &'static str,
-    /// Checks `ANTHROPIC_AUTH_TOKEN` against `$ANTHROPIC_BASE_URL/v1/messages` (a 1-token request).
+    /// Checks `ANTHROPIC_AUTH_TOKEN` against `GET $ANTHROPIC_BASE_URL/v1/models` (free; no tokens, no model id).
     pub curl_gateway_check: &'static str,
     /// Checks that api.anthropic.com is reachable (headers only).
     pub reach_check: &'static str,
@@ -86,7 +86,7 @@ const POSIX_LIST: &str =
     "env | grep -E '^(ANTHROPIC|CLAUDE_CODE)_' | sed -E 's/=.*(.{4})$/=...\\1/'";
 const POSIX_FIND: &str = "grep -rnE 'ANTHROPIC_|CLAUDE_CODE_|apiKeyHelper' {files} 2>/dev/null | sed -E 's/((ANTHROPIC|CLAUDE_CODE)_[A-Z_]*|apiKeyHelper).*/\\1 .../'";
 const POSIX_KEY_CHECK: &str = "curl -sS https://api.anthropic.com/v1/models -H \"x-api-key: $ANTHROPIC_API_KEY\" -H \"anthropic-version: 2023-06-01\"";
-const POSIX_GATEWAY_CHECK: &str = "curl -sS \"$ANTHROPIC_BASE_URL/v1/messages\" -H \"Authorization: Bearer $ANTHROPIC_AUTH_TOKEN\" -H \"anthropic-version: 2023-06-01\" -H \"content-type: application/json\" -d '{\"model\":\"claude-haiku-4-5\",\"max_tokens\":1,\"messages\":[{\"role\":\"user\",\"content\":\".\"}]}'";
+const POSIX_GATEWAY_CHECK: &str = "curl -sS \"$ANTHROPIC_BASE_URL/v1/models\" -H \"Authorization: Bearer $ANTHROPIC_AUTH_TOKEN\" -H \"anthropic-version: 2023-06-01\"";
 const POSIX_MASKED: &str =
     "printf '%s characters, ends with ...%s\\n' \"${#{name}}\" \"${{name}: -4}\"";
 const POSIX_DELETE: &str = "sed -i.bak -E '/^[[:space:]]*export[[:space:]]+({names})=/d' {file}";
@@ -179,7 +179,7 @@ pub static SHELLS: [ShellCommands; 5] = [
         remove_user_var: "[Environment]::SetEnvironmentVariable('{name}', $null, 'User')",
         remove_machine_var: "[Environment]::SetEnvironmentVariable('{name}', $null, 'Machine')",
         curl_key_check: "curl.exe -sS https://api.anthropic.com/v1/models -H \"x-api-key: $env:ANTHROPIC_API_KEY\" -H \"anthropic-version: 2023-06-01\"",
-        curl_gateway_check: "Invoke-RestMethod -Method Post -Uri \"$env:ANTHROPIC_BASE_URL/v1/messages\" -Headers @{ Authorization = \"Bearer $env:ANTHROPIC_AUTH_TOKEN\"; 'anthropic-version' = '2023-06-01' } -ContentType 'application/json' -Body '{\"model\":\"claude-haiku-4-5\",\"max_tokens\":1,\"messages\":[{\"role\":\"user\",\"content\":\".\"}]}'",
+        curl_gateway_check: "curl.exe -sS \"$env:ANTHROPIC_BASE_URL/v1/models\" -H \"Authorization: Bearer $env:ANTHROPIC_AUTH_TOKEN\" -H \"anthropic-version: 2023-06-01\"",
         reach_check: "curl.exe -sSI https://api.anthropic.com",
         source: "support.claude.com 12304248 ($env:, SetEnvironmentVariable User); about_Environment_Variables (Remove-Item Env:); about_Profiles; curl.exe, not the curl alias",
     },
@@ -201,7 +201,7 @@ pub static SHELLS: [ShellCommands; 5] = [
         remove_user_var: "reg delete HKCU\\Environment /F /V {name}",
         remove_machine_var: "reg delete \"HKLM\\SYSTEM\\CurrentControlSet\\Control\\Session Manager\\Environment\" /F /V {name}",
         curl_key_check: "curl -sS https://api.anthropic.com/v1/models -H \"x-api-key: %ANTHROPIC_API_KEY%\" -H \"anthropic-version: 2023-06-01\"",
-        curl_gateway_check: "curl -sS \"%ANTHROPIC_BASE_URL%/v1/messages\" -H \"Authorization: Bearer %ANTHROPIC_AUTH_TOKEN%\" -H \"anthropic-version: 2023-06-01\" -H \"content-type: application/json\" -d \"{\\\"model\\\":\\\"claude-haiku-4-5\\\",\\\"max_tokens\\\":1,\\\"messages\\\":[{\\\"role\\\":\\\"user\\\",\\\"content\\\":\\\".\\\"}]}\"",
+        curl_gateway_check: "curl -sS \"%ANTHROPIC_BASE_URL%/v1/models\" -H \"Authorization: Bearer %ANTHROPIC_AUTH_TOKEN%\" -H \"anthropic-version: 2023-06-01\"",
         reach_check: "curl -sSI https://api.anthropic.com",
         source: "support.claude.com 12304248 (set, setx, echo %VAR%); reg.exe docs (HKCU\\Environment); for /f and findstr docs",
     },
@@ -378,7 +378,8 @@ pub fn curl_key_check(shell: Shell) -> String {
     commands(shell).curl_key_check.to_string()
 }
 
-/// The gateway check of `ANTHROPIC_AUTH_TOKEN` at `ANTHROPIC_BASE_URL` (a 1-token request, from CC-docs).
+/// The gateway check of `ANTHROPIC_AUTH_TOKEN` at `ANTHROPIC_BASE_URL`: `GET /v1/models` with the token as a bearer,
+/// which costs nothing and needs no model id (a model id in a command goes stale when the model retires).
 pub fn curl_gateway_check(shell: Shell) -> String {
     commands(shell).curl_gateway_check.to_string()
 }

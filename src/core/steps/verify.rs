@@ -43,8 +43,8 @@ pub(super) fn verify_step(s: &Setup) -> Step {
         Auth::Subscription => "In Claude Code, /status should show no API key or Auth token row: either would win over your login. Don't go by the Login method row alone: some versions show \"Claude API account\" there for a Max login. Subscription tokens are not tested on this page: they are only for Claude Code.",
         Auth::OauthToken => "In Claude Code, /status should show CLAUDE_CODE_OAUTH_TOKEN as the auth token. Subscription tokens are not tested on this page: they are only for Claude Code.",
         Auth::Gateway => {
-            commands.push(c("Check the gateway token (a 1-token request)", cmds::curl_gateway_check(sh)));
-            "Check the gateway from your shell (or with the live test, using the gateway's base URL and the bearer scheme): a message id, or even an unknown-model error, means the token is accepted; 401 means the gateway rejects it. /status should show the gateway as the Anthropic base URL and ANTHROPIC_AUTH_TOKEN as the auth token."
+            commands.push(c("Check the gateway token (free; lists models)", cmds::curl_gateway_check(sh)));
+            "Check the gateway from your shell (or with the live test, using the gateway's base URL and the bearer scheme): a list of models means the token is accepted; 401 or 403 means the gateway rejects it; 404 means this gateway does not list models, so use the live test or ask its admin. /status should show the gateway as the Anthropic base URL and ANTHROPIC_AUTH_TOKEN as the auth token."
         }
         Auth::Bedrock => {
             commands.push(c("Which AWS identity is in use", "aws sts get-caller-identity"));
