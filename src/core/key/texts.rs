@@ -438,9 +438,9 @@ pub(super) fn kind_texts(
                     .into()
             },
             "Where it belongs depends on where it came from. A Claude subscription token belongs only in \
-             CLAUDE_CODE_OAUTH_TOKEN (or simply run /login): in ANTHROPIC_API_KEY it gives Invalid API key, in \
-             ANTHROPIC_AUTH_TOKEN OAuth authentication is currently not supported; setup-token tokens expire after a \
-             year, then run claude setup-token again. A federation or profile token is short-lived and sent as \
+             CLAUDE_CODE_OAUTH_TOKEN (or simply run /login): in ANTHROPIC_API_KEY it gives \"Invalid API key\", in \
+             ANTHROPIC_AUTH_TOKEN \"OAuth authentication is currently not supported\"; setup-token tokens expire \
+             after a year, then run claude setup-token again. A federation or profile token is short-lived and sent as \
              Authorization: Bearer: let Claude Code fetch and renew it itself, from ANTHROPIC_PROFILE (an ant CLI \
              profile) or the federation variables (ANTHROPIC_FEDERATION_RULE_ID, ANTHROPIC_ORGANIZATION_ID and an \
              identity token), instead of storing it. Either way, remove it from any other variable it was put in."
