@@ -2,12 +2,15 @@
 
 use std::time::{Duration, Instant};
 
+use claude_auth_doctor::core::base_url::parse_base_url;
 use claude_auth_doctor::core::claude_md::{render, TeamNotes};
 use claude_auth_doctor::core::codes::{
-    Auth, CauseCode, FindingCode, Kind, Launcher, Os, OutcomeCode, Shell, Verdict,
+    Auth, AuthScheme, CauseCode, FindingCode, Kind, Launcher, Os, OutcomeCode, Shell, Verdict,
 };
 use claude_auth_doctor::core::commands as cmds;
+use claude_auth_doctor::core::key::analyze;
 use claude_auth_doctor::core::knowledge::{cause as cause_entry, diagnose, CAUSES, MESSAGES};
+use claude_auth_doctor::core::probe::curl_command;
 use claude_auth_doctor::core::setup::{default_shell, shells_for, Setup};
 use claude_auth_doctor::core::share::{from_query, to_query};
 use claude_auth_doctor::core::steps::{plan, Evidence};
@@ -570,6 +573,112 @@ fn share_round_trips_and_ignores_junk() {
         from_query("os=windows&shell=fish").map(|s| s.shell),
         Some(Shell::Powershell)
     );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+/// The first Claude model id in a text (`claude-haiku-4-5`, `claude-3-5-sonnet-20241022`, `claude-opus-5`), if any.
+fn model_id_in(text: &str) -> Option<&str> {
+    text.match_indices("claude-").find_map(|(i, _)| {
+        let rest = &text[i..];
+        let end = rest
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '.'))
+            .unwrap_or(rest.len());
+        let id = &rest[..end];
+        ["haiku", "sonnet", "opus"]
+            .iter()
+            .any(|family| id.contains(family))
+            .then_some(id)
+    })
+}
+
+/// Model ids retire (`claude-haiku-4-5` among them), so nothing the page generates may hard-code one: the fix
+/// steps, the CLAUDE.md section, every command template, the live test's curl command, the cause table's words and
+/// the key check's texts. The live test picks its model from `/v1/models` instead.
+#[test]
+fn no_generated_command_or_text_names_a_model_id() {
+    assert_eq!(
+        model_id_in(r#"-d '{"model":"claude-haiku-4-5","max_tokens":1}'"#),
+        Some("claude-haiku-4-5")
+    );
+    assert_eq!(
+        model_id_in("claude-3-5-sonnet-20241022 or claude-opus-5."),
+        Some("claude-3-5-sonnet-20241022")
+    );
+    assert_eq!(
+        model_id_in("uses: anthropics/claude-code-action@v1, claude-code#8327"),
+        None
+    );
+
+    let mut texts: Vec<String> = Vec::new();
+    let mut add_plan = |setup: &Setup, ev: &Evidence| {
+        for step in plan(setup, ev) {
+            texts.extend([step.title, step.body]);
+            for c in step.commands {
+                texts.extend([c.label, c.text]);
+            }
+        }
+        texts.push(render(setup, ev, &TeamNotes::default()));
+    };
+    let evidence = rich_evidence();
+    for setup in Setup::all() {
+        add_plan(&setup, &Evidence::default());
+    }
+    for setup in Setup::all().step_by(7) {
+        for ev in &evidence {
+            add_plan(&setup, ev);
+        }
+    }
+    for &shell in Shell::ALL {
+        let names = cmds::CREDENTIAL_VARS;
+        texts.extend([
+            cmds::list_vars(shell),
+            cmds::unset_all(shell, names),
+            cmds::curl_key_check(shell),
+            cmds::curl_gateway_check(shell),
+            cmds::reach_check(shell),
+        ]);
+        for input in ["https://api.anthropic.com", "http://127.0.0.1:4000/litellm"] {
+            let base = parse_base_url(input).expect("a valid base URL");
+            for &scheme in AuthScheme::ALL {
+                texts.push(curl_command(shell, &base, scheme));
+            }
+        }
+    }
+    for cause in CAUSES {
+        texts.extend([cause.title, cause.meaning].map(String::from));
+        texts.extend(
+            cause
+                .comes_from
+                .iter()
+                .chain(cause.fix)
+                .map(|t| t.to_string()),
+        );
+    }
+    let body: String = (0..93)
+        .map(|i| b"AbCdEfGh0123456789_-xyzQRS"[i % 26] as char)
+        .collect();
+    for input in [
+        format!("sk-ant-api03-{body}AA"),
+        format!("export ANTHROPIC_API_KEY=\"sk-ant-api03-{}\"", &body[..60]),
+        format!("sk-ant-admin01-{body}AA"),
+        format!("sk-ant-oat01-{body}AA"),
+        format!("sk-ant-api01-{body}AA"),
+        format!("sk-proj-{body}"),
+        "your-key-here".to_string(),
+        "hunter2".to_string(),
+    ] {
+        let r = analyze(&input);
+        texts.extend([r.headline, r.advice]);
+        for f in r.findings {
+            texts.extend([f.title, f.detail, f.fix]);
+        }
+    }
+
+    assert!(texts.len() > 10_000, "only {} texts", texts.len());
+    for text in &texts {
+        assert_eq!(model_id_in(text), None, "a model id in: {text}");
+    }
 }
 
 proptest! {

@@ -212,6 +212,60 @@ fn every_kind_and_verdict_is_reachable() {
     );
 }
 
+/// Anthropic prefixes that are not Console keys say where they belong: admin keys of both generations, the Claude
+/// Enterprise Admin key, and the three kinds of token behind `sk-ant-oat01-`.
+#[test]
+fn other_anthropic_kinds_say_where_they_belong() {
+    let admin03 = format!("sk-ant-admin03-{}AA", body(12, 93));
+    let r = check(&admin03, Verdict::WrongCredential, Kind::AdminKey);
+    assert!(r.headline.contains("sk-ant-admin03-"), "{}", r.headline);
+    assert!(r.advice.contains("Admin API"), "{}", r.advice);
+    assert!(r.redacted().unwrap().starts_with("sk-ant-admin03-…"));
+    assert!(
+        gateway_credential(&r).is_err(),
+        "an admin key is never sent"
+    );
+    assert_no_leak(&r, &admin03);
+    let r = check(&admin_key(13), Verdict::WrongCredential, Kind::AdminKey);
+    assert!(r.headline.contains("sk-ant-admin01-"), "{}", r.headline);
+
+    let enterprise = format!("sk-ant-api01-{}", body(14, 95));
+    let r = check(
+        &enterprise,
+        Verdict::WrongCredential,
+        Kind::AnthropicUnknown,
+    );
+    assert!(
+        r.headline.contains("Claude Enterprise Admin key"),
+        "{}",
+        r.headline
+    );
+    assert!(
+        r.advice.contains("cannot call the Messages API"),
+        "{}",
+        r.advice
+    );
+    assert!(!all_text(&r).contains("reportedly"));
+    assert_no_leak(&r, &enterprise);
+
+    let t = oauth_token(15);
+    let r = check(&t, Verdict::WrongCredential, Kind::OauthAccessToken);
+    for needle in [
+        "Workload Identity Federation",
+        "CLAUDE_CODE_OAUTH_TOKEN",
+        "ANTHROPIC_PROFILE",
+        "ANTHROPIC_FEDERATION_RULE_ID",
+        "Authorization: Bearer",
+    ] {
+        assert!(
+            r.headline.contains(needle) || r.advice.contains(needle),
+            "{needle}: {} / {}",
+            r.headline,
+            r.advice
+        );
+    }
+}
+
 #[test]
 fn every_finding_code_is_reachable() {
     let k = api_key(10);

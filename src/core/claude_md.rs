@@ -1,7 +1,7 @@
 //! The generated "## Claude Code authentication" section for a project's CLAUDE.md.
 //!
-//! It takes no key argument at all and never holds a secret: the project CLAUDE.md is shared through git
-//! (reference §18), so it says how credentials are provided and checked, never what they are. Team notes are
+//! It takes no key argument at all and never holds a secret: the project CLAUDE.md is shared with the team through
+//! git (Claude Code docs, "Manage Claude's memory": https://code.claude.com/docs/en/memory), so it says how credentials are provided and checked, never what they are. Team notes are
 //! free text from the person; anything in them that looks like an Anthropic key is removed, lines are folded
 //! to one line and capped. The output is deterministic and about 60 lines at most.
 
@@ -121,10 +121,12 @@ fn provided(setup: &Setup, gateway_url: Option<&str>) -> Vec<String> {
     out
 }
 
+/// What `/status` should show for the auth method. For a subscription the Login method row is no proof of API
+/// billing: it has read `Claude API account` for Max logins (anthropics/claude-code#84015, #31072).
 fn status_expectation(auth: Auth) -> &'static str {
     match auth {
         Auth::Subscription => {
-            "login method is your Claude account, with no API key or Auth token row"
+            "no API key or Auth token row; the Login method row alone proves nothing, as it has read \"Claude API account\" for Max logins"
         }
         Auth::ApiKey => "the API key row shows `ANTHROPIC_API_KEY` or `apiKeyHelper`",
         Auth::OauthToken => "the Auth token row shows `CLAUDE_CODE_OAUTH_TOKEN`",

@@ -5,24 +5,36 @@
 //! from a hidden prompt (or copied from the session variable the prompt filled), values shown are masked to their
 //! length and last 4 characters, and the only value placeholder is [`VALUE_PLACEHOLDER`].
 //!
-//! Sources: CC-docs authentication, errors, settings, llm-gateway-connect, troubleshoot-install (2026-08);
-//! Support 12304248 (API key environment variables); reference §10 (per-OS/shell table); bash(1) `read`,
-//! zsh `read`, fish `set`/`read`/`string`, PowerShell `about_Environment_Variables`, `setx`/`reg` docs.
+//! Sources: the Claude Code docs pages `https://code.claude.com/docs/en/<page>` authentication, env-vars, errors,
+//! settings, llm-gateway-connect and troubleshoot-install (2026-08); support.claude.com article 12304248 (API key
+//! environment variables, with the set and persist commands per shell); bash(1) `read`, zsh `read`, fish
+//! `set`/`read`/`string`, PowerShell `about_Environment_Variables`, `setx`/`reg` docs.
 
 use crate::core::codes::{Os, Shell};
 
 /// The only stand-in for a secret value that commands may show. Always quoted where it appears.
 pub const VALUE_PLACEHOLDER: &str = "<paste-your-key>";
 
-/// The variables that carry or redirect Anthropic credentials.
+/// The variables that carry or redirect the credentials Claude Code uses (https://code.claude.com/docs/en/env-vars):
+/// Anthropic's own, an Anthropic profile or workload identity federation, custom headers (they can carry an
+/// `Authorization` header, CHANGELOG 2.1.101), and the cloud provider switches with their credentials.
 pub const CREDENTIAL_VARS: &[&str] = &[
     "ANTHROPIC_API_KEY",
     "ANTHROPIC_AUTH_TOKEN",
     "ANTHROPIC_BASE_URL",
     "CLAUDE_CODE_OAUTH_TOKEN",
+    "ANTHROPIC_PROFILE",
+    "ANTHROPIC_FEDERATION_RULE_ID",
+    "ANTHROPIC_ORGANIZATION_ID",
+    "ANTHROPIC_CUSTOM_HEADERS",
     "CLAUDE_CODE_USE_BEDROCK",
     "CLAUDE_CODE_USE_VERTEX",
     "CLAUDE_CODE_USE_FOUNDRY",
+    "CLAUDE_CODE_USE_MANTLE",
+    "CLAUDE_CODE_USE_ANTHROPIC_AWS",
+    "AWS_BEARER_TOKEN_BEDROCK",
+    "ANTHROPIC_FOUNDRY_API_KEY",
+    "ANTHROPIC_FOUNDRY_AUTH_TOKEN",
 ];
 
 /// The command templates of one shell.
@@ -62,7 +74,7 @@ pub struct ShellCommands {
     pub remove_machine_var: &'static str,
     /// Checks `ANTHROPIC_API_KEY` against `GET /v1/models` (free; no tokens).
     pub curl_key_check: &'static str,
-    /// Checks `ANTHROPIC_AUTH_TOKEN` against `$ANTHROPIC_BASE_URL/v1/messages` (a 1-token request).
+    /// Checks `ANTHROPIC_AUTH_TOKEN` against `GET $ANTHROPIC_BASE_URL/v1/models` (free; no tokens, no model id).
     pub curl_gateway_check: &'static str,
     /// Checks that api.anthropic.com is reachable (headers only).
     pub reach_check: &'static str,
@@ -74,7 +86,7 @@ const POSIX_LIST: &str =
     "env | grep -E '^(ANTHROPIC|CLAUDE_CODE)_' | sed -E 's/=.*(.{4})$/=...\\1/'";
 const POSIX_FIND: &str = "grep -rnE 'ANTHROPIC_|CLAUDE_CODE_|apiKeyHelper' {files} 2>/dev/null | sed -E 's/((ANTHROPIC|CLAUDE_CODE)_[A-Z_]*|apiKeyHelper).*/\\1 .../'";
 const POSIX_KEY_CHECK: &str = "curl -sS https://api.anthropic.com/v1/models -H \"x-api-key: $ANTHROPIC_API_KEY\" -H \"anthropic-version: 2023-06-01\"";
-const POSIX_GATEWAY_CHECK: &str = "curl -sS \"$ANTHROPIC_BASE_URL/v1/messages\" -H \"Authorization: Bearer $ANTHROPIC_AUTH_TOKEN\" -H \"anthropic-version: 2023-06-01\" -H \"content-type: application/json\" -d '{\"model\":\"claude-haiku-4-5\",\"max_tokens\":1,\"messages\":[{\"role\":\"user\",\"content\":\".\"}]}'";
+const POSIX_GATEWAY_CHECK: &str = "curl -sS \"$ANTHROPIC_BASE_URL/v1/models\" -H \"Authorization: Bearer $ANTHROPIC_AUTH_TOKEN\" -H \"anthropic-version: 2023-06-01\"";
 const POSIX_MASKED: &str =
     "printf '%s characters, ends with ...%s\\n' \"${#{name}}\" \"${{name}: -4}\"";
 const POSIX_DELETE: &str = "sed -i.bak -E '/^[[:space:]]*export[[:space:]]+({names})=/d' {file}";
@@ -103,7 +115,7 @@ pub static SHELLS: [ShellCommands; 5] = [
         curl_key_check: POSIX_KEY_CHECK,
         curl_gateway_check: POSIX_GATEWAY_CHECK,
         reach_check: "curl -sSI https://api.anthropic.com",
-        source: "reference §10; zsh read -s/'?prompt'; CC-docs troubleshoot-install (~/.zshrc, $ZDOTDIR)",
+        source: "support.claude.com 12304248 (export, ~/.zshrc); code.claude.com/docs/en/env-vars (unset); zsh read -s/'?prompt'; code.claude.com/docs/en/troubleshoot-install (~/.zshrc, $ZDOTDIR)",
     },
     ShellCommands {
         shell: Shell::Bash,
@@ -125,7 +137,7 @@ pub static SHELLS: [ShellCommands; 5] = [
         curl_key_check: POSIX_KEY_CHECK,
         curl_gateway_check: POSIX_GATEWAY_CHECK,
         reach_check: "curl -sSI https://api.anthropic.com",
-        source: "reference §10; bash(1) read -rsp, printf %q; Git for Windows MSYS_NO_PATHCONV; CC-docs troubleshoot-install",
+        source: "support.claude.com 12304248 (export, ~/.bashrc); code.claude.com/docs/en/env-vars (unset); bash(1) read -rsp, printf %q; Git for Windows MSYS_NO_PATHCONV; code.claude.com/docs/en/troubleshoot-install",
     },
     ShellCommands {
         shell: Shell::Fish,
@@ -147,7 +159,7 @@ pub static SHELLS: [ShellCommands; 5] = [
         curl_key_check: POSIX_KEY_CHECK,
         curl_gateway_check: POSIX_GATEWAY_CHECK,
         reach_check: "curl -sSI https://api.anthropic.com",
-        source: "fish docs: set -gx/-e/-Ue, read -s -x -P, string escape/sub; CC-docs troubleshoot-install (config.fish)",
+        source: "fish docs: set -gx/-e/-Ue, read -s -x -P, string escape/sub; code.claude.com/docs/en/troubleshoot-install (config.fish)",
     },
     ShellCommands {
         shell: Shell::Powershell,
@@ -167,9 +179,9 @@ pub static SHELLS: [ShellCommands; 5] = [
         remove_user_var: "[Environment]::SetEnvironmentVariable('{name}', $null, 'User')",
         remove_machine_var: "[Environment]::SetEnvironmentVariable('{name}', $null, 'Machine')",
         curl_key_check: "curl.exe -sS https://api.anthropic.com/v1/models -H \"x-api-key: $env:ANTHROPIC_API_KEY\" -H \"anthropic-version: 2023-06-01\"",
-        curl_gateway_check: "Invoke-RestMethod -Method Post -Uri \"$env:ANTHROPIC_BASE_URL/v1/messages\" -Headers @{ Authorization = \"Bearer $env:ANTHROPIC_AUTH_TOKEN\"; 'anthropic-version' = '2023-06-01' } -ContentType 'application/json' -Body '{\"model\":\"claude-haiku-4-5\",\"max_tokens\":1,\"messages\":[{\"role\":\"user\",\"content\":\".\"}]}'",
+        curl_gateway_check: "curl.exe -sS \"$env:ANTHROPIC_BASE_URL/v1/models\" -H \"Authorization: Bearer $env:ANTHROPIC_AUTH_TOKEN\" -H \"anthropic-version: 2023-06-01\"",
         reach_check: "curl.exe -sSI https://api.anthropic.com",
-        source: "reference §10 (Remove-Item Env:, SetEnvironmentVariable User, curl.exe); about_Environment_Variables; about_Profiles",
+        source: "support.claude.com 12304248 ($env:, SetEnvironmentVariable User); about_Environment_Variables (Remove-Item Env:); about_Profiles; curl.exe, not the curl alias",
     },
     ShellCommands {
         shell: Shell::Cmd,
@@ -189,9 +201,9 @@ pub static SHELLS: [ShellCommands; 5] = [
         remove_user_var: "reg delete HKCU\\Environment /F /V {name}",
         remove_machine_var: "reg delete \"HKLM\\SYSTEM\\CurrentControlSet\\Control\\Session Manager\\Environment\" /F /V {name}",
         curl_key_check: "curl -sS https://api.anthropic.com/v1/models -H \"x-api-key: %ANTHROPIC_API_KEY%\" -H \"anthropic-version: 2023-06-01\"",
-        curl_gateway_check: "curl -sS \"%ANTHROPIC_BASE_URL%/v1/messages\" -H \"Authorization: Bearer %ANTHROPIC_AUTH_TOKEN%\" -H \"anthropic-version: 2023-06-01\" -H \"content-type: application/json\" -d \"{\\\"model\\\":\\\"claude-haiku-4-5\\\",\\\"max_tokens\\\":1,\\\"messages\\\":[{\\\"role\\\":\\\"user\\\",\\\"content\\\":\\\".\\\"}]}\"",
+        curl_gateway_check: "curl -sS \"%ANTHROPIC_BASE_URL%/v1/models\" -H \"Authorization: Bearer %ANTHROPIC_AUTH_TOKEN%\" -H \"anthropic-version: 2023-06-01\"",
         reach_check: "curl -sSI https://api.anthropic.com",
-        source: "reference §10 (set, setx, echo %VAR%); reg.exe docs (HKCU\\Environment); for /f and findstr docs",
+        source: "support.claude.com 12304248 (set, setx, echo %VAR%); reg.exe docs (HKCU\\Environment); for /f and findstr docs",
     },
 ];
 
@@ -366,7 +378,8 @@ pub fn curl_key_check(shell: Shell) -> String {
     commands(shell).curl_key_check.to_string()
 }
 
-/// The gateway check of `ANTHROPIC_AUTH_TOKEN` at `ANTHROPIC_BASE_URL` (a 1-token request, from CC-docs).
+/// The gateway check of `ANTHROPIC_AUTH_TOKEN` at `ANTHROPIC_BASE_URL`: `GET /v1/models` with the token as a bearer,
+/// which costs nothing and needs no model id (a model id in a command goes stale when the model retires).
 pub fn curl_gateway_check(shell: Shell) -> String {
     commands(shell).curl_gateway_check.to_string()
 }

@@ -1,5 +1,6 @@
 //! Key shapes of other providers' credentials, which people paste by mistake where Claude Code wants an
-//! Anthropic key (see `shared/reference/browser-and-build-facts.md` §2).
+//! Anthropic key. The shapes follow the public secret scanners' rules (gitleaks/gitleaks `config/gitleaks.toml`
+//! and `cmd/generate/config/rules`, trufflesecurity/trufflehog `pkg/detectors`) and each provider's own docs.
 //!
 //! Pure data plus a hand-written matcher: no regex crate, every check is a prefix test plus one linear pass
 //! over the token. First matching row wins, so rows with longer or more specific prefixes come first.

@@ -4,10 +4,10 @@
 //!
 //! Choices:
 //! - The default auth is `subscription`: most people who hit "API Error: 401" meant to use their Pro/Max/Team
-//!   login, and the top cause is a stale `ANTHROPIC_API_KEY` that overrides it (claude-code#8327).
+//!   login, and the top cause is a stale `ANTHROPIC_API_KEY` that overrides it (anthropics/claude-code#8327).
 //! - Windows offers PowerShell, cmd and bash (Git Bash): native Claude Code on Windows ships with and runs
-//!   through Git for Windows, and people do start `claude` from Git Bash (claude-code#1084); its commands are
-//!   bash commands, with Windows user variables handled through `reg.exe`.
+//!   through Git for Windows, and people do start `claude` from Git Bash (anthropics/claude-code#1084); its
+//!   commands are bash commands, with Windows user variables handled through `reg.exe`.
 //! - Launchers are independent of the OS: `github-actions` and `docker` run in a runner or container whose
 //!   shell is usually bash; the selected shell is then the one on the person's own machine (for `gh`, `docker`).
 
@@ -147,7 +147,8 @@ pub fn launcher_name(launcher: Launcher) -> &'static str {
     }
 }
 
-/// A short human name for an auth method.
+/// A short human name for an auth method. Vertex AI keeps the name people search for, with the one Google's and
+/// Claude Code's current docs use (https://code.claude.com/docs/en/google-vertex-ai).
 pub fn auth_name(auth: Auth) -> &'static str {
     match auth {
         Auth::ApiKey => "an Anthropic Console API key",
@@ -155,7 +156,7 @@ pub fn auth_name(auth: Auth) -> &'static str {
         Auth::OauthToken => "a long-lived OAuth token from `claude setup-token`",
         Auth::Gateway => "an LLM gateway or proxy",
         Auth::Bedrock => "Amazon Bedrock",
-        Auth::Vertex => "Google Vertex AI",
+        Auth::Vertex => "Google Vertex AI (Google Cloud's Agent Platform)",
         Auth::Foundry => "Microsoft Foundry",
     }
 }

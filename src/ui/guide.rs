@@ -10,7 +10,9 @@ use crate::core::commands;
 use crate::core::knowledge;
 use crate::ui::text::rich;
 
-/// The causes the guide lists first, most common first (claude-auth-facts.md §13).
+/// The causes the guide lists first, most common first, as anthropics/claude-code issues report them: a stale
+/// `ANTHROPIC_API_KEY` overriding a login (#8327, #5088, #12424), expired logins (#68398, #28302), gateways in the
+/// wrong variable (#7508), damaged values and failing `apiKeyHelper`s.
 const COMMON_CAUSES: &[CauseCode] = &[
     CauseCode::InvalidApiKey,
     CauseCode::OrgDisabled,

@@ -26,7 +26,7 @@ pub struct State {
     pub show_last20: bool,
     /// The live test call: its settings and the current run (see `LiveTest`).
     pub live: LiveTest,
-    /// Guidance (issue 3): the error-text diagnosis and the setup (see `Guidance`).
+    /// The error-text diagnosis and the setup, which drive the fix steps and CLAUDE.md (see `Guidance`).
     pub guidance: Guidance,
 }
 
@@ -37,7 +37,7 @@ pub enum Action {
     ClearKey,
     ToggleLast20,
 
-    // ----- Live test (issue 5) -----
+    // ----- The live test call -----
     /// The base-url field's text changed. Resets the result.
     LiveSetBaseUrl(String),
     /// The credential header changed. Resets the result.
@@ -61,7 +61,7 @@ pub enum Action {
         result: Rc<LiveResult>,
     },
 
-    // ----- Guidance (issue 3) -----
+    // ----- The error-text diagnosis and the setup -----
     /// The error-text box changed: diagnose the text (blank text drops the diagnosis).
     SetErrorText(String),
     /// A whole setup at once (a share link, read at start-up). Normalized.
@@ -74,7 +74,7 @@ pub enum Action {
     SetAuth(Auth),
 }
 
-// ----- Guidance (issue 3): the error-text diagnosis and the setup -----
+// ----- The error-text diagnosis and the setup -----
 
 /// What the guidance sections show: the diagnosis of the pasted error text and the person's setup.
 #[derive(Clone, Debug, PartialEq)]
@@ -117,7 +117,7 @@ impl Guidance {
     }
 }
 
-// ----- Live test (issue 5): settings, the current run and its result -----
+// ----- The live test call: settings, the current run and its result -----
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum LiveStatus {
@@ -218,7 +218,7 @@ impl State {
         !self.key_raw.is_empty()
     }
 
-    /// Guidance (issue 3): what the page found so far, for the fix steps and CLAUDE.md. Codes only: the key check's
+    /// What the page found so far, for the fix steps and CLAUDE.md. Codes only: the key check's
     /// verdict, kind and finding codes (never the key), the live test's outcome once a run is done, and the cause
     /// diagnosed from the error text.
     pub fn evidence(&self) -> Evidence {
@@ -260,7 +260,7 @@ impl Reducible for State {
                 next.live.reset();
             }
             Action::ToggleLast20 => next.show_last20 = !next.show_last20,
-            // Live test (issue 5).
+            // The live test call.
             live @ (Action::LiveSetBaseUrl(_)
             | Action::LiveSetScheme(_)
             | Action::LiveSetBilling(_)
@@ -268,7 +268,7 @@ impl Reducible for State {
             | Action::LiveStarted { .. }
             | Action::LiveStep { .. }
             | Action::LiveFinished { .. }) => next.live.apply(live),
-            // Guidance (issue 3).
+            // The error-text diagnosis and the setup.
             Action::SetErrorText(_) | Action::SetLauncher(_) | Action::SetAuth(_) => {
                 next.guidance.apply(action)
             }
@@ -393,7 +393,7 @@ mod tests {
         assert_eq!(live.status, LiveStatus::Idle);
     }
 
-    // ----- Guidance (issue 3) -----
+    // ----- The error-text diagnosis and the setup -----
 
     #[test]
     fn blank_error_text_has_no_diagnosis() {
