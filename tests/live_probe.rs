@@ -1137,7 +1137,7 @@ fn plan_refuses_what_must_not_or_cannot_be_sent() {
             Verdict::WrongCredential,
             Kind::AnthropicUnknown,
             None,
-            "not a Console API key",
+            "cannot call the Messages API",
         ),
         (Verdict::Ok, Kind::ApiKey, None, "cannot be a working key"),
         (
@@ -1177,12 +1177,13 @@ fn plan_refuses_what_must_not_or_cannot_be_sent() {
             );
         }
     }
-    // Subscription tokens, session cookies and admin keys are not sent to gateways either.
+    // OAuth tokens, session cookies, admin keys and other Anthropic kinds are not sent to gateways either.
     for kind in [
         Kind::OauthAccessToken,
         Kind::OauthRefreshToken,
         Kind::SessionCookie,
         Kind::AdminKey,
+        Kind::AnthropicUnknown,
     ] {
         let r = report(Verdict::WrongCredential, kind, None);
         let outcome = refused(plan(&m, &gateway, AuthScheme::Bearer, &r));

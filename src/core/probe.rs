@@ -52,9 +52,12 @@ const WHY_SESSION: &str = "Nothing was sent: this is a claude.ai session cookie 
     browser, not an API credential. This page never sends it anywhere. Treat it as leaked if you pasted it into a \
     file or chat: log out of claude.ai to end that session. For the API, create a key at \
     https://platform.claude.com/settings/keys.";
-const WHY_ADMIN: &str = "Nothing was sent: this is an Admin API key (sk-ant-admin01-…). It manages the organization \
-    and cannot call /v1/models or /v1/messages, so Claude Code cannot use it either; it is also too powerful to hand \
-    to a gateway. Create a regular API key at https://platform.claude.com/settings/keys.";
+const WHY_ADMIN: &str = "Nothing was sent: this is an Admin API key (sk-ant-admin01-… or sk-ant-admin03-…). It \
+    manages the organization and cannot call /v1/models or /v1/messages, so Claude Code cannot use it either; it is \
+    also too powerful to hand to a gateway. Create a regular API key at https://platform.claude.com/settings/keys.";
+const WHY_ANTHROPIC_OTHER: &str = "Nothing was sent: this is an Anthropic credential of a kind that cannot call the \
+    Messages API (for example sk-ant-api01-…, the Claude Enterprise Admin key), and no gateway has a use for it. \
+    Create a regular API key at https://platform.claude.com/settings/keys.";
 const WHY_EMPTY: &str =
     "Nothing was sent: there is no key to test yet. Paste your Console API key (it starts with \
     sk-ant-api03-) into the key field.";
@@ -88,6 +91,7 @@ fn never_sent(kind: Kind) -> Option<&'static str> {
         Kind::OauthAccessToken | Kind::OauthRefreshToken => Some(WHY_OAUTH),
         Kind::SessionCookie => Some(WHY_SESSION),
         Kind::AdminKey => Some(WHY_ADMIN),
+        Kind::AnthropicUnknown => Some(WHY_ANTHROPIC_OTHER),
         _ => None,
     }
 }

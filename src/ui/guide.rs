@@ -40,7 +40,9 @@ pub fn guide() -> Html {
             <h3>{"Quick checks"}</h3>
             <ol class="quick-checks">
                 <li>{"In Claude Code, run "}<code>{"/status"}</code>
-                    {": the Login method, API key and Auth token rows say which credential is in use."}</li>
+                    {": the API key and Auth token rows say which credential is in use and where it comes from (a \
+                      credential that is set but not used is marked). The Login method row alone is no proof: it has \
+                      read \u{201c}Claude API account\u{201d} for Max logins."}</li>
                 <li>{"In a terminal, "}<code>{"claude auth status"}</code>
                     {" shows the login method (it does not contact the API)."}</li>
                 <li>{"List the variables that can override your login (the values stay hidden):"}

@@ -45,7 +45,7 @@ fn auth_label(auth: Auth) -> &'static str {
         Auth::OauthToken => "Long-lived token (claude setup-token)",
         Auth::Gateway => "LLM gateway or proxy",
         Auth::Bedrock => "Amazon Bedrock",
-        Auth::Vertex => "Google Vertex AI",
+        Auth::Vertex => "Google Vertex AI (Agent Platform)",
         Auth::Foundry => "Microsoft Foundry",
     }
 }

@@ -530,7 +530,7 @@ pub static CAUSES: &[Cause] = &[
         code: C::Unknown,
         title: "Not a message this page knows",
         meaning: "The text does not match a known Claude Code or Anthropic API message about authentication. \"Failed to authenticate · API Error: 401\" on its own does not say which credential failed or why.",
-        comes_from: &["whichever credential /status shows in use (its Login method, API key and Auth token rows)"],
+        comes_from: &["whichever credential /status shows in use (its API key and Auth token rows)"],
         fix: &[
             "Run /status in Claude Code (or `claude auth status --text`) and note which credential is in use.",
             "Check the key in step 1, then run the live test in step 2: it tells a bad key from a billing or network problem.",
