@@ -1471,3 +1471,54 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_gateway_s_own_credential_is_unjudged_not_wrong() {
+    use claude_auth_doctor::core::key::Destination;
+    let bearer = Destination::Gateway(AuthScheme::Bearer);
+    let virtual_key = format!("sk-{}", chars_from(91, 48, KEY_CHARS));
+    let plain = analyze(&virtual_key);
+    assert_ne!(
+        plain.verdict,
+        Verdict::Unjudged,
+        "judged against Anthropic's shapes: {plain:?}"
+    );
+    let r = analyze(&virtual_key).for_destination(bearer);
+    assert_eq!(r.verdict, Verdict::Unjudged, "{r:?}");
+    assert!(r.findings.is_empty(), "{r:?}");
+    assert!(r.advice.contains("ANTHROPIC_AUTH_TOKEN"), "{}", r.advice);
+    assert!(r.headline.contains("live test"));
+    assert_eq!(gateway_credential(&r), Ok(virtual_key.clone()));
+    assert_no_leak(&r, &virtual_key);
+    // The header the gateway reads decides the variable.
+    let x_api_key =
+        analyze("gw-0123456789abcdef").for_destination(Destination::Gateway(AuthScheme::XApiKey));
+    assert_eq!(x_api_key.verdict, Verdict::Unjudged);
+    assert!(x_api_key
+        .advice
+        .contains("ANTHROPIC_API_KEY (Claude Code sends it as x-api-key"));
+    // Noise still applies and makes it fixable.
+    let wrapped = analyze(&format!("export ANTHROPIC_AUTH_TOKEN=\"{virtual_key}\"\n"))
+        .for_destination(bearer);
+    assert_eq!(wrapped.verdict, Verdict::Fixable, "{wrapped:?}");
+    assert!(has(&wrapped, FindingCode::AssignmentPrefix) && has(&wrapped, FindingCode::Quotes));
+    // What no gateway can take stays invalid: masked, spaces inside, a placeholder.
+    for text in ["sk-...************abcd", "two words", "your-api-key"] {
+        let r = analyze(text).for_destination(bearer);
+        assert_eq!(r.verdict, Verdict::Invalid, "{text}: {r:?}");
+    }
+    // An Anthropic key is still judged, and the advice says what a gateway makes of it.
+    let key = api_key(92);
+    let r = analyze(&key).for_destination(bearer);
+    assert_eq!(r.verdict, Verdict::Ok);
+    assert!(
+        r.advice.contains("most gateways issue their own key"),
+        "{}",
+        r.advice
+    );
+    // For Anthropic's API nothing changes.
+    assert_eq!(
+        analyze(&virtual_key).for_destination(Destination::Anthropic),
+        analyze(&virtual_key)
+    );
+}

@@ -46,6 +46,8 @@ contract_enum! {
         Invalid => "invalid",
         /// Nothing but whitespace.
         Empty => "empty",
+        /// For a gateway: a credential in the gateway's own format, which the live test checks.
+        Unjudged => "unjudged",
     }
 }
 
@@ -240,7 +242,7 @@ mod tests {
 
     #[test]
     fn counts_match_the_contract() {
-        assert_eq!(Verdict::ALL.len(), 5);
+        assert_eq!(Verdict::ALL.len(), 6);
         assert_eq!(Kind::ALL.len(), 10);
         assert_eq!(FindingCode::ALL.len(), 13);
         assert_eq!(OutcomeCode::ALL.len(), 24);

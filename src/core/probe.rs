@@ -111,7 +111,7 @@ fn anthropic_credential(report: &KeyReport, notes: &mut Vec<String>) -> Result<S
         },
         Verdict::Empty => Err(WHY_EMPTY.into()),
         Verdict::Invalid => Err(WHY_INVALID.into()),
-        Verdict::WrongCredential => Err(match report.kind {
+        Verdict::WrongCredential | Verdict::Unjudged => Err(match report.kind {
             Kind::OtherProvider => WHY_OTHER_PROVIDER,
             _ => WHY_WRONG,
         }

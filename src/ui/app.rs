@@ -47,6 +47,16 @@ pub fn app() -> Html {
         });
     }
 
+    // The key check renders first; the other sections one task later, so the key field is usable a few milliseconds
+    // sooner (they hold most of the page's elements) and nothing moves: they are below it.
+    let rest_shown = use_state(|| false);
+    {
+        let rest_shown = rest_shown.clone();
+        use_effect_with((), move |_| {
+            gloo::timers::callback::Timeout::new(0, move || rest_shown.set(true)).forget();
+        });
+    }
+
     // Every section's actions go straight to the reducer.
     let on_action = {
         let dispatcher = state.dispatcher();
@@ -75,6 +85,7 @@ pub fn app() -> Html {
         <>
             <KeyCheck report={state.key.clone()} show_last20={state.show_last20}
                 on_change={on_key_change} on_clear={on_key_clear} {on_toggle_last20} input_ref={key_input} />
+            if *rest_shown {
             <LiveTestSection report={state.key.clone()} live={state.live.clone()} on_action={on_action.clone()} />
             <ErrorDiagnosis diagnosis={state.guidance.diagnosis.clone()} on_text={on_error_text} />
             <section class="card guidance" aria-labelledby="setup-heading">
@@ -89,6 +100,7 @@ pub fn app() -> Html {
                 <ClaudeMd {setup} {evidence} />
                 <ShareLink {setup} />
             </section>
+            }
         </>
     }
 }

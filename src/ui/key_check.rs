@@ -45,6 +45,7 @@ fn verdict_title(verdict: Verdict) -> &'static str {
         Verdict::WrongCredential => "Wrong kind of credential for this slot",
         Verdict::Invalid => "This cannot be a working key",
         Verdict::Empty => "Nothing to check yet",
+        Verdict::Unjudged => "Your gateway's own credential: the live test checks it",
     }
 }
 

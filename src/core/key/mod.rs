@@ -27,7 +27,7 @@ mod texts;
 
 use std::fmt;
 
-use crate::core::codes::{FindingCode, Kind, Verdict};
+use crate::core::codes::{AuthScheme, FindingCode, Kind, Verdict};
 use chars::{is_line_break, plural};
 use classify::Class;
 use noise::{
@@ -75,6 +75,67 @@ pub struct KeyReport {
     /// `Some(key)` only for verdict ok or fixable: the well-formed Console key with noise removed.
     pub cleaned: Option<String>,
     secret: Secret,
+}
+
+/// Where the pasted credential is meant to go, which decides what of its format can be judged.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Destination {
+    /// Anthropic's API: every kind is judged against Anthropic's shapes.
+    Anthropic,
+    /// A gateway or proxy (the intended method is a gateway, or the base URL is not Anthropic's), which reads the
+    /// credential from this header and decides what its own credentials look like.
+    Gateway(AuthScheme),
+}
+
+/// Findings about an Anthropic key's shape: they say nothing about a gateway's own credential.
+const SHAPE_FINDINGS: [FindingCode; 4] = [
+    FindingCode::Truncated,
+    FindingCode::TooLong,
+    FindingCode::BadSuffix,
+    FindingCode::BadCharset,
+];
+
+/// Kinds whose format is a gateway's business: not Anthropic's, not a placeholder, not nothing.
+fn gateway_format(kind: Kind) -> bool {
+    matches!(kind, Kind::Unknown | Kind::OtherProvider)
+}
+
+impl KeyReport {
+    /// The same report for a credential going to `destination`. For a gateway, a credential that is not
+    /// Anthropic-shaped is `unjudged` (its format is the gateway's; the live test checks it), or `fixable` when
+    /// removable noise wraps it, or `invalid` when it is masked or no header could carry it; an Anthropic credential
+    /// is still judged, and the advice says what a gateway makes of it.
+    pub fn for_destination(mut self, destination: Destination) -> KeyReport {
+        let Destination::Gateway(scheme) = destination else {
+            return self;
+        };
+        if !gateway_format(self.kind) {
+            if let Some(note) = texts::anthropic_kind_at_gateway(self.kind, scheme) {
+                self.advice = format!("{} {note}", self.advice);
+            }
+            return self;
+        }
+        self.findings.retain(|f| !SHAPE_FINDINGS.contains(&f.code));
+        let value = self.secret.stripped.as_deref().unwrap_or("");
+        let sendable =
+            !value.is_empty() && value.chars().all(|c| ('\u{21}'..='\u{7e}').contains(&c));
+        let masked = self.findings.iter().any(|f| f.code == FindingCode::Masked);
+        self.verdict = if masked || !sendable {
+            Verdict::Invalid
+        } else if self.findings.is_empty() {
+            Verdict::Unjudged
+        } else {
+            Verdict::Fixable
+        };
+        if !sendable && !masked {
+            self.findings.push(texts::not_header_safe());
+        }
+        let (headline, advice) =
+            texts::gateway_credential(self.verdict, self.provider_name, scheme);
+        self.headline = headline;
+        self.advice = advice;
+        self
+    }
 }
 
 /// Key text kept for the accessor methods; never printed.

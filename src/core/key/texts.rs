@@ -7,7 +7,7 @@ use super::classify::Class;
 use super::noise::{env_like, Noise};
 use super::placeholders::Why;
 use super::{finding, Finding};
-use crate::core::codes::{FindingCode, Kind, Verdict};
+use crate::core::codes::{AuthScheme, FindingCode, Kind, Verdict};
 use crate::core::providers::{self, ProviderShape};
 
 pub(super) fn kind_noun(kind: Kind, provider: Option<&'static ProviderShape>) -> String {
@@ -545,4 +545,72 @@ pub(super) fn kind_texts(
             )
         }
     }
+}
+
+/// The variable a gateway's credential goes in, by the header the gateway reads.
+fn gateway_variable(scheme: AuthScheme) -> &'static str {
+    match scheme {
+        AuthScheme::Bearer => {
+            "ANTHROPIC_AUTH_TOKEN (Claude Code sends it as Authorization: Bearer, which this gateway reads), with \
+             ANTHROPIC_API_KEY unset"
+        }
+        AuthScheme::XApiKey => "ANTHROPIC_API_KEY (Claude Code sends it as x-api-key, which this gateway reads)",
+    }
+}
+
+/// What a credential in a gateway's own format is, and where it goes.
+pub(super) fn gateway_credential(
+    verdict: Verdict,
+    provider_name: Option<&'static str>,
+    scheme: AuthScheme,
+) -> (String, String) {
+    let shape = match provider_name {
+        Some(name) => format!(
+            " It has the shape of a {name} key; gateways such as LiteLLM issue virtual keys of that shape too."
+        ),
+        None => String::new(),
+    };
+    let headline = match verdict {
+        Verdict::Unjudged => format!(
+            "A credential in your gateway's own format: this page does not judge it, the live test checks it.{shape}"
+        ),
+        Verdict::Fixable => format!(
+            "A credential in your gateway's own format, wrapped in removable characters (below).{shape}"
+        ),
+        _ => "This cannot be sent to your gateway as it is (below).".to_string(),
+    };
+    let advice = format!(
+        "A gateway decides what its own credentials look like, so only the live test can say whether it accepts \
+         this one. It belongs in {}.",
+        gateway_variable(scheme)
+    );
+    (headline, advice)
+}
+
+/// What a gateway makes of an Anthropic credential, when the setup goes through one.
+pub(super) fn anthropic_kind_at_gateway(kind: Kind, scheme: AuthScheme) -> Option<String> {
+    match kind {
+        Kind::ApiKey => Some(format!(
+            "Through your gateway: a gateway that passes your own Anthropic key through takes it in \
+             ANTHROPIC_API_KEY (x-api-key); most gateways issue their own key instead, which goes in {}. The live \
+             test shows whether this one accepts it.",
+            gateway_variable(scheme)
+        )),
+        Kind::OauthAccessToken | Kind::OauthRefreshToken | Kind::SessionCookie | Kind::AdminKey => Some(
+            "A gateway has no use for it either: it is never sent to one.".to_string(),
+        ),
+        _ => None,
+    }
+}
+
+/// A gateway credential no HTTP header can carry.
+pub(super) fn not_header_safe() -> Finding {
+    finding(
+        FindingCode::BadCharset,
+        "Characters no header can carry",
+        "Once the removable noise is gone, the value still has a space or a character beyond visible ASCII inside \
+         it: browsers and Claude Code refuse to send that in a header."
+            .to_string(),
+        "Copy the credential again from where the gateway's admin gave it to you, in one piece.",
+    )
 }
