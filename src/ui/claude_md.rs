@@ -2,9 +2,6 @@
 //! `core::claude_md::render` makes it from the setup, the evidence codes and the team notes. The preview, the copy
 //! button and the download give the same text. The render function takes no key, so none can end up here.
 
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
 use yew::prelude::*;
 
 use crate::core::claude_md::{render, TeamNotes};
@@ -12,6 +9,7 @@ use crate::core::setup::Setup;
 use crate::core::steps::Evidence;
 use crate::core::team;
 use crate::ui::copy_button::CopyButton;
+use crate::ui::effects::download;
 
 /// The downloaded file's name.
 pub const FILE_NAME: &str = "CLAUDE.md-auth-section.md";
@@ -22,31 +20,6 @@ pub struct ClaudeMdProps {
     pub evidence: Evidence,
 }
 
-/// Saves `text` as a Markdown file: a Blob, an object URL, a temporary `<a download>` clicked once; the URL is
-/// revoked shortly after (at once can cancel the download in some browsers).
-fn download(text: &str) -> Result<(), JsValue> {
-    let window = web_sys::window().ok_or("no window")?;
-    let document = window.document().ok_or("no document")?;
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let options = BlobPropertyBag::new();
-    options.set_type("text/markdown");
-    let blob = Blob::new_with_str_sequence_and_options(&parts, &options)?;
-    let url = Url::create_object_url_with_blob(&blob)?;
-    let anchor: HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
-    anchor.set_href(&url);
-    anchor.set_download(FILE_NAME);
-    anchor.set_hidden(true);
-    let body = document.body().ok_or("no body")?;
-    body.append_child(&anchor)?;
-    anchor.click();
-    anchor.remove();
-    let revoke = Closure::once_into_js(move || {
-        let _ = Url::revoke_object_url(&url);
-    });
-    window.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 1_000)?;
-    Ok(())
-}
-
 #[function_component(ClaudeMd)]
 pub fn claude_md(props: &ClaudeMdProps) -> Html {
     let notes = use_memo((), |_| TeamNotes::from(&team::BUILT_IN));
@@ -54,7 +27,7 @@ pub fn claude_md(props: &ClaudeMdProps) -> Html {
     let on_download = {
         let text = text.clone();
         Callback::from(move |_: MouseEvent| {
-            let _ = download(&text);
+            let _ = download(FILE_NAME, &text, "text/markdown");
         })
     };
     html! {

@@ -5,14 +5,12 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use js_sys::Promise;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
+use crate::ui::effects::{after, write_clipboard};
+
 /// How long "Copied" stays on the button.
-const FEEDBACK_MS: i32 = 2_000;
+const FEEDBACK_MS: u32 = 2_000;
 
 #[derive(Properties, PartialEq)]
 pub struct CopyButtonProps {
@@ -31,33 +29,6 @@ enum Feedback {
     Idle,
     Copied,
     Blocked,
-}
-
-/// `navigator.clipboard.writeText(text)`; false when the API is missing (an insecure page) or refuses.
-async fn write_clipboard(text: &str) -> bool {
-    let Some(window) = web_sys::window() else {
-        return false;
-    };
-    let navigator = window.navigator();
-    // `navigator.clipboard` is undefined outside secure contexts: check before calling into it.
-    let has_clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
-        .map(|v| !v.is_undefined() && !v.is_null())
-        .unwrap_or(false);
-    if !has_clipboard {
-        return false;
-    }
-    let promise: Promise = navigator.clipboard().write_text(text);
-    JsFuture::from(promise).await.is_ok()
-}
-
-/// Runs `f` once after `ms` milliseconds.
-fn after(ms: i32, f: impl FnOnce() + 'static) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let callback = Closure::once_into_js(f);
-    let _ =
-        window.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), ms);
 }
 
 #[function_component(CopyButton)]

@@ -3,6 +3,7 @@
 pub mod app;
 pub mod claude_md;
 pub mod copy_button;
+pub mod effects;
 pub mod error_diagnosis;
 pub mod fix_steps;
 pub mod guide;
