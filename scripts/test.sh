@@ -2,7 +2,7 @@
 # Installs what is missing (Chromium and chromedriver included), then runs every check and test:
 # formatting, clippy (native and wasm32), native unit and property tests, the stand-in API tests,
 # release builds with Trunk, the size guard (the page's gzip total against its ratchet), and the browser tests in
-# headless Chromium.
+# headless Chromium. The integration tests are one crate, `tests` (tests/main.rs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --test
@@ -21,6 +21,6 @@ step "release builds with Trunk: the public page (dist/) and a team build (targe
 AUTH_DOCTOR_TEAM_CONFIG=tests/fixtures/team.json trunk build --release --offline --dist target/dist-team
 trunk build --release --offline
 step "size guard (the gzip total of the page against its ratchet ceiling)"
-cargo test --features e2e --test size_guard -- --nocapture
-step "browser tests (headless Chromium against dist/)"
-cargo test --features e2e --test browser --test browser_live --test browser_guidance --test browser_site -- --test-threads=1
+cargo test --features e2e --test tests -- size_guard:: --nocapture
+step "browser tests (headless Chromium against dist/ and the team build)"
+cargo test --features e2e --test tests -- browser:: --test-threads=1

@@ -2,8 +2,6 @@
 //! classification of answers, driven as far as possible by real HTTP answers from the loopback stand-in API
 //! (tests/support/stand_in_api.rs), so the stand-in and the classifier are proven to agree.
 
-mod support;
-
 use claude_auth_doctor::core::codes::{AuthScheme, Kind, OutcomeCode, Shell, Verdict};
 use claude_auth_doctor::core::key::{self, KeyReport};
 use claude_auth_doctor::core::outcome::{
@@ -14,8 +12,9 @@ use claude_auth_doctor::core::probe::{
 };
 use std::collections::BTreeSet;
 use std::time::Duration;
-use support::stand_in_api::{self as stand_in, Options, StandIn, SCENARIOS};
-use support::{raw_request, send};
+
+use crate::support::api_client::{raw_request, send};
+use crate::support::stand_in_api::{self as stand_in, Options, StandIn, SCENARIOS};
 
 const ORIGIN: &str = "http://127.0.0.1:9";
 const FAST: Duration = Duration::from_secs(5);

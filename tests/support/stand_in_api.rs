@@ -335,10 +335,6 @@ impl StandIn {
         }
     }
 
-    pub fn port(&self) -> u16 {
-        self.port
-    }
-
     /// `http://127.0.0.1:PORT` (no trailing slash): what goes in the page's base-url field.
     pub fn base_url(&self) -> String {
         format!("http://127.0.0.1:{}", self.port)
@@ -363,6 +359,8 @@ impl StandIn {
             .unwrap_or_default()
     }
 
+    /// Forgets the requests received so far (a browser test that runs several live tests in one page).
+    #[cfg(feature = "e2e")]
     pub fn clear_requests(&self) {
         if let Ok(mut r) = self.shared.requests.lock() {
             r.clear();
