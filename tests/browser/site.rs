@@ -4,6 +4,7 @@
 
 use std::net::TcpListener;
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
 
 use serde_json::json;
 
@@ -350,6 +351,13 @@ fn the_page_loads_one_module_with_every_section() {
             b.exists(testid),
             "{testid} is missing without any use of the page"
         );
+    }
+    // Chromium fetches the icon after the load event, which can come after the app has mounted: give the page up to
+    // ten seconds to fetch as many files as index.html links before comparing which ones it fetched.
+    let linked_count = sizes::linked_files(&dist).len() - 1;
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while resources(&b, &server.url()).len() < linked_count && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
     }
     let mut fetched: Vec<String> = resources(&b, &server.url())
         .into_iter()
