@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Installs what is missing (Chromium and chromedriver included), then runs every check and test:
+# Installs what is missing (Chromium, chromedriver and axe-core included), then runs every check and test:
 # formatting, clippy (native and wasm32), native unit and property tests, the stand-in API tests,
 # release builds with Trunk, the size guard (the page's gzip total against its ratchet), and the browser tests in
-# headless Chromium. The integration tests are one crate, `tests` (tests/main.rs).
+# headless Chromium (accessibility included). The integration tests are one crate, `tests` (tests/main.rs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --test

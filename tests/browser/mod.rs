@@ -3,6 +3,8 @@
 //! (`crate::support::chromium`). Run them one at a time: `cargo test --features e2e --test tests -- browser::
 //! --test-threads=1` (scripts/test.sh).
 
+/// Accessibility: axe-core finds no WCAG 2.2 A/AA violation, in light and dark, with the page in use.
+mod accessibility;
 /// The guidance: error diagnosis, setup, fix steps, CLAUDE.md, share link, the team build.
 mod guidance;
 /// The key format check: verdicts and findings, privacy of the key, a 1 MB paste, the sub-path.
