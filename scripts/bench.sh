@@ -15,4 +15,4 @@ cp -r dist target/bench/page
 cp -r bench/hello/dist target/bench/hello
 cp -r bench/static target/bench/static
 scripts/precompress.sh target/bench/page target/bench/hello target/bench/static
-cargo test --features e2e --test bench_load -- --ignored --nocapture --test-threads=1
+cargo test --features e2e --test tests -- --ignored --exact bench_load::benchmark --nocapture

@@ -4,9 +4,9 @@
 #
 #   scripts/setup.sh         wasm32 target, rustfmt/clippy, Trunk, wasm-bindgen CLI, wasm-opt
 #   scripts/setup.sh --test  the same, plus what the tests run: Chromium and chromedriver (browser tests), zsh and
-#                            fish (generated commands and the pre-flight script are run by the real shells), and the
-#                            real Claude Code CLI (the release scripts/lib/claude-code.sh pins, into
-#                            .tools/claude-code/<version>/)
+#                            fish (generated commands and the pre-flight script are run by the real shells), axe-core
+#                            (the accessibility test's rule engine, from npm into .tools/), and the real Claude Code CLI
+#                            (the release scripts/lib/claude-code.sh pins, into .tools/claude-code/<version>/)
 #
 # Source this file's exports by running it through scripts/run.sh or scripts/test.sh; they put the tools on PATH.
 set -euo pipefail
@@ -14,6 +14,7 @@ cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14     # 0.22.x needs rustc >= 1.96.1
 BINARYEN_VERSION=132      # Debian's binaryen (108) cannot read current wasm-bindgen output
+AXE_CORE_VERSION=4.14.1   # tests/browser/accessibility.rs runs .tools/node_modules/axe-core/axe.min.js
 export PATH="$HOME/.cargo/bin:$PWD/.tools/node_modules/.bin:$PATH"
 
 step() { printf '==> %s\n' "$*" >&2; }
@@ -76,6 +77,14 @@ if [ "${1:-}" = "--test" ]; then
   command -v curl >/dev/null || missing+=(curl)
   [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
   for tool in chromedriver zsh fish curl; do command -v "$tool" >/dev/null || die "$tool still missing"; done
+  axe_core_installed() {
+    node -p "require('./.tools/node_modules/axe-core/package.json').version" 2>/dev/null
+  }
+  if [ "$(axe_core_installed)" != "$AXE_CORE_VERSION" ]; then
+    step "npm install axe-core@$AXE_CORE_VERSION (into .tools/)"
+    npm install --prefix .tools --no-audit --no-fund --silent --save-exact "axe-core@$AXE_CORE_VERSION" >/dev/null
+    [ "$(axe_core_installed)" = "$AXE_CORE_VERSION" ] || die "axe-core $AXE_CORE_VERSION did not install"
+  fi
   # shellcheck source=scripts/lib/claude-code.sh
   . scripts/lib/claude-code.sh
   command -v npm >/dev/null || apt_install nodejs npm

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Installs what is missing (Chromium and chromedriver included), then runs every check and test:
-# formatting, clippy (native and wasm32), native unit and property tests, the stand-in API tests, the real Claude
-# Code CLI's messages and `claude auth status` against the page's tables, release builds with Trunk, the size guard
-# (the page's gzip total against its ratchet), and the browser tests in headless Chromium.
+# Installs what is missing (Chromium, chromedriver, zsh, fish, axe-core and the pinned Claude Code CLI included), then
+# runs every check and test: formatting, clippy (native and wasm32), native unit and property tests, the stand-in API
+# tests, the real Claude Code CLI's messages and `claude auth status` against the page's tables, release builds with
+# Trunk, the size guard (the page's gzip total against its ratchet), and the browser tests in headless Chromium
+# (accessibility included). The integration tests are one crate, `tests` (tests/main.rs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --test
@@ -20,11 +21,11 @@ cargo test
 step "the real Claude Code CLI against the stand-in: its messages diagnosed, claude auth status (scripts/lib/claude-code.sh)"
 # shellcheck source=scripts/lib/claude-code.sh
 . scripts/lib/claude-code.sh
-claude_code_confined cargo test --features claude-cli --test claude_cli_messages
+claude_code_confined cargo test --features claude-cli --test tests -- claude_cli_messages::
 step "release builds with Trunk: the public page (dist/) and a team build (target/dist-team)"
 AUTH_DOCTOR_TEAM_CONFIG=tests/fixtures/team.json trunk build --release --offline --dist target/dist-team
 trunk build --release --offline
 step "size guard (the gzip total of the page against its ratchet ceiling)"
-cargo test --features e2e --test size_guard -- --nocapture
-step "browser tests (headless Chromium against dist/)"
-cargo test --features e2e --test browser --test browser_live --test browser_guidance --test browser_site -- --test-threads=1
+cargo test --features e2e --test tests -- size_guard:: --nocapture
+step "browser tests (headless Chromium against dist/ and the team build)"
+cargo test --features e2e --test tests -- browser:: --test-threads=1

@@ -1,7 +1,8 @@
 //! The benchmark (not a test: it is `#[ignore]`d and asserts nothing about speed). Run it with `scripts/bench.sh`,
 //! which builds the page and the Yew hello-world in `bench/hello` with the same profile, copies both dists and the
 //! plain static page to `target/bench/` with precompressed `.gz`/`.br` siblings (as `scripts/package.sh` ships
-//! them), and then runs `cargo test --features e2e --test bench_load -- --ignored --nocapture`.
+//! them), and then runs `cargo test --features e2e --test tests -- --ignored --exact bench_load::benchmark
+//! --nocapture`.
 //!
 //! It prints the bytes per asset (raw, gzip -9, brotli 11), then, for cold loads in headless Chromium (a fresh
 //! profile and a disabled cache each time; the three pages interleaved round by round so that drift in the machine's
@@ -10,21 +11,13 @@
 //! field is usable; the moment each other section is usable (live test, error box, setup, fix steps); and what the
 //! browser transferred. A section is usable once the app has rendered it: Yew attaches its handlers as it renders.
 
-#[path = "browser/http.rs"]
-mod http;
-#[path = "support/sizes.rs"]
-mod sizes;
-#[path = "browser/static_server.rs"]
-mod static_server;
-#[path = "browser/webdriver.rs"]
-mod webdriver;
-
 use std::path::{Path, PathBuf};
 
 use serde_json::{json, Value};
-use sizes::{brotli_size, dist_files, gzip_size};
-use static_server::StaticServer;
-use webdriver::{Browser, Options};
+
+use crate::support::chromium::{Browser, Options};
+use crate::support::sizes::{brotli_size, dist_files, gzip_size};
+use crate::support::static_server::StaticServer;
 
 /// Sections and the element that shows each is usable, in page order.
 const SECTIONS: [(&str, &str); 5] = [

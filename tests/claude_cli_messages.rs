@@ -11,8 +11,6 @@
 //! rewrites the baseline and the fixtures for the release that runs; `CLAUDE_CLI_REPORT=<file>` also writes the
 //! message table there; `CLAUDE_CLI_JOBS` sets how many CLIs run at once (default: 2 per core, at most 8).
 
-mod support;
-
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::fmt::Write as _;
 use std::fs;
@@ -20,12 +18,12 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use claude_auth_doctor::core::codes::CauseCode;
-use support::claude_cli::{
+use crate::support::claude_cli::{
     self as cli, all_configs, pinned_version, stable_output, ClaudeCli, CliRun, Config,
     MATRIX_CONFIGS,
 };
-use support::stand_in_api::{Behaviour, RecordedRequest, StandIn, REPLY_TEXT};
+use crate::support::stand_in_api::{Behaviour, RecordedRequest, StandIn, REPLY_TEXT};
+use claude_auth_doctor::core::codes::CauseCode;
 
 /// The page's cause code for a pasted text: the one place this test names the diagnosis. A text no row of the message
 /// table knows is [`UNRECOGNISED`], never a cause: `unknown` is a message the table knows that names no credential

@@ -2,8 +2,6 @@
 //! classification of answers, driven as far as possible by real HTTP answers from the loopback stand-in API
 //! (tests/support/stand_in_api.rs), so the stand-in and the classifier are proven to agree.
 
-mod support;
-
 use claude_auth_doctor::core::api::{smallest_model, Answer, HttpAnswer, Probe};
 use claude_auth_doctor::core::base_url::{parse_base_url, BaseUrl, ANTHROPIC_BASE};
 use claude_auth_doctor::core::codes::{AuthScheme, Kind, OutcomeCode, Shell, Verdict};
@@ -15,8 +13,9 @@ use claude_auth_doctor::core::probe::{
 };
 use std::collections::BTreeSet;
 use std::time::Duration;
-use support::stand_in_api::{self as stand_in, Options, StandIn, SCENARIOS};
-use support::{raw_request, send};
+
+use crate::support::api_client::{raw_request, send};
+use crate::support::stand_in_api::{self as stand_in, Options, StandIn, SCENARIOS};
 
 const ORIGIN: &str = "http://127.0.0.1:9";
 const FAST: Duration = Duration::from_secs(5);
@@ -437,11 +436,14 @@ fn the_stand_in_enforces_the_opt_in_credential_and_version_headers() {
     );
     // An unknown key: rejected per header.
     let unknown = format!("sk-ant-api03-{}AA", "Zq9".repeat(31));
-    let (_, message, _) = body_of(&[("x-api-key", &unknown), ("anthropic-version", "2023-06-01")]);
+    let (_, message, _) = body_of(&[
+        ("x-api-key", unknown.as_str()),
+        ("anthropic-version", "2023-06-01"),
+    ]);
     assert_eq!(message, "invalid x-api-key");
     let bearer = format!("Bearer {unknown}");
     let (_, message, _) = body_of(&[
-        ("authorization", &bearer),
+        ("authorization", bearer.as_str()),
         ("anthropic-version", "2023-06-01"),
     ]);
     assert_eq!(message, "Invalid bearer token");

@@ -12,8 +12,6 @@
 //! A missing bash, zsh or fish fails the test when `CI` is set (scripts/setup.sh installs them) and is skipped
 //! with a loud message otherwise.
 
-mod support;
-
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::process::{Command, Stdio};
@@ -29,7 +27,8 @@ use claude_auth_doctor::core::commands as cmds;
 use claude_auth_doctor::core::probe::curl_command;
 use claude_auth_doctor::core::setup::Setup;
 use claude_auth_doctor::core::steps::{plan, Evidence};
-use support::shell_lint::{is_file_snippet, lint};
+
+use crate::support::shell_lint::{is_file_snippet, lint};
 
 /// Every unique generated text per shell, with a description of the first place that produced it.
 type Generated = BTreeMap<(Shell, String), String>;

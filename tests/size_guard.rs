@@ -3,13 +3,8 @@
 //! above its last measured size, lowered as size work lands. What a person feels is time to a usable page, which on
 //! a slow link is mostly these bytes: `scripts/bench.sh` measures both.
 
-#[path = "support/sizes.rs"]
-mod sizes;
-#[path = "browser/static_server.rs"]
-mod static_server;
-
-use sizes::{dist_files, gzip_size};
-use static_server::dist_dir;
+use crate::support::sizes::{dist_files, gzip_size};
+use crate::support::static_server::dist_dir;
 
 /// The last measured gzip total plus a little headroom for small fixes (README, "Measured").
 const CEILING_BYTES: usize = 240_000;

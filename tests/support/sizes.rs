@@ -1,5 +1,4 @@
 //! Sizes of a built dist, as the benchmark (`bench_load.rs`) and the size guard (`size_guard.rs`) measure them.
-#![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -83,6 +83,15 @@ pub const KEY_GATEWAY_404: &str =
     "sk-ant-api03-hdTNA7i9L1TCim37q_KyotrXLjHTB1Xqok3ZE4-WmRUd1ByvaqUuqnruOIobBusirLn63NTnl-QygS65u-cOc1P5JonHUAA";
 pub const KEY_UNEXPECTED_400: &str =
     "sk-ant-api03-pTj-LPuRulfnJEY3TIU0mkw-t-X7d7_5Wv9qpfDBxN-w35y6oUtZvlxeL0fuNtlL2pkA38bP1osKJQXnZRwJexb4QjyWmAA";
+/// A gateway's own 401 `{"detail":"Invalid API key"}` (FastAPI-based gateways).
+pub const KEY_GATEWAY_DETAIL_401: &str =
+    "sk-ant-api03-vNbqEEbM8eQttjiQNV-0C4L2oXrW8wSzJ88z2QCkmJI2TW6JH6tJ7aYz7NxWpoiPuj5FDZQlr25wy0OiW1ZjoKHtAj1f9AA";
+/// 403 `OAuth authentication is currently not allowed for this organization.`
+pub const KEY_OAUTH_ORG_NOT_ALLOWED: &str =
+    "sk-ant-api03-4udnD8O0w2INYBaITfIdLYZ1jZSR2D5aveRnzw1dnu5YAMGllhzpR9QoTF9Qbe18-0MQfVyFvIxBKCQV8oCBI4mJdUbUOAA";
+/// The models list works; `/v1/messages` answers 404 for the model.
+pub const KEY_MODEL_NOT_FOUND: &str =
+    "sk-ant-api03-nV6ye9P3pFIEH9FzHZfJrBniKpdY8txzLkm30fde4bhIlXysv24id0gQjuy4f6GlD6f9JHEobhT3fWJHYDkJYPS8-LYf2AA";
 pub const KEY_DROPPED: &str =
     "sk-ant-api03-aMIKbWqdt2fRGzFxtmuERUSTKiB2NVnv2y3Xd2-gdMDQ_XxDjs6okMrs5UNhffQDUvh-x9XWHNbfB00q3eezmIiQOuwFRAA";
 pub const KEY_SLOW: &str =
@@ -252,6 +261,9 @@ scenarios! {
     KEY_ORG_DISABLED => OrgDisabled, Valid, OrgDisabled;
     KEY_SPEND_LIMIT => SpendLimit, Valid, SpendLimit;
     KEY_SPEND_CAP_429 => SpendCap429, SpendLimit, SpendLimit;
+    KEY_GATEWAY_DETAIL_401 => GatewayDetail401, GatewayAuth, GatewayAuth;
+    KEY_OAUTH_ORG_NOT_ALLOWED => OauthOrgNotAllowed, OauthNotSupported, OauthNotSupported;
+    KEY_MODEL_NOT_FOUND => ModelNotFound, Valid, NotFound;
     KEY_RATE_LIMITED => RateLimited, RateLimited, RateLimited;
     KEY_SERVER_ERROR => ServerError, ServerError, ServerError;
     KEY_OVERLOADED => Overloaded, Overloaded, Overloaded;
@@ -342,6 +354,7 @@ impl StandIn {
     }
 
     /// A stand-in that behaves as `behaviour` for whatever credential arrives (see the module documentation).
+    #[cfg(feature = "claude-cli")]
     pub fn start_answering(behaviour: Behaviour) -> StandIn {
         StandIn::launch(Options::default(), Some(behaviour))
     }
@@ -380,11 +393,13 @@ impl StandIn {
         }
     }
 
+    /// `http://127.0.0.1:PORT` (no trailing slash): what goes in the page's base-url field.
+    /// The loopback port it listens on (the real Claude Code names it in some messages).
+    #[cfg(feature = "claude-cli")]
     pub fn port(&self) -> u16 {
         self.port
     }
 
-    /// `http://127.0.0.1:PORT` (no trailing slash): what goes in the page's base-url field.
     pub fn base_url(&self) -> String {
         format!("http://127.0.0.1:{}", self.port)
     }
@@ -408,6 +423,8 @@ impl StandIn {
             .unwrap_or_default()
     }
 
+    /// Forgets the requests received so far (a browser test that runs several live tests in one page).
+    #[cfg(feature = "e2e")]
     pub fn clear_requests(&self) {
         if let Ok(mut r) = self.shared.requests.lock() {
             r.clear();

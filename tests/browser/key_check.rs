@@ -1,19 +1,12 @@
-//! Browser tests: the release build (`dist/`, made by `trunk build --release`) served under a sub-path on loopback,
-//! driven in headless Chromium through chromedriver. Run by scripts/test.sh (`cargo test --features e2e --test browser`).
+//! The key format check in the browser: verdicts, kinds and findings of pasted and typed keys, the redacted
+//! preview, the key never stored, logged or put in the URL, a 1 MB paste, and a page that loads only from its own
+//! sub-path.
 
-#[path = "browser/http.rs"]
-mod http;
-#[path = "browser/page.rs"]
-mod page;
-#[path = "browser/static_server.rs"]
-mod static_server;
-#[path = "browser/webdriver.rs"]
-mod webdriver;
-
-use page::Page;
 use serde_json::json;
-use static_server::dist_dir;
-use webdriver::{screenshot_path, Browser, Options};
+
+use crate::support::chromium::{screenshot_path, Browser, Options};
+use crate::support::page::Page;
+use crate::support::static_server::dist_dir;
 
 const SUB_PATH: &str = "/tools/claude-auth/";
 

@@ -1,25 +1,15 @@
-//! Browser tests of the guidance (issue 3): the error-text diagnosis, the setup selects, the fix steps for each shell,
-//! the CLAUDE.md section (copy and download give its exact text, never a key) and the share link. The release build
-//! (`dist/`, or `DIST_DIR`) is served under a sub-path on loopback and driven in headless Chromium.
-
-#[path = "browser/static_server.rs"]
-mod static_server;
-#[path = "support/mod.rs"]
-mod support;
-// The HTTP client the WebDriver harness uses (`super::http`), loaded once through `support`.
-use support::wire as http;
-#[path = "browser/page.rs"]
-mod page;
-#[path = "browser/webdriver.rs"]
-mod webdriver;
+//! The guidance in the browser: the error-text diagnosis, the setup selects, the fix steps for each shell, the
+//! CLAUDE.md section (copy and download give its exact text, never a key) and the share link. The release build
+//! (`dist/`, or `DIST_DIR`) is served under a sub-path on loopback.
 
 use std::time::{Duration, Instant};
 
-use page::Page;
 use serde_json::json;
-use static_server::dist_dir;
-use support::stand_in_api::{StandIn, KEY_VALID};
-use webdriver::{screenshot_path, Browser, Options, TempDir};
+
+use crate::support::chromium::{screenshot_path, Browser, Options, TempDir};
+use crate::support::page::{self, Page};
+use crate::support::stand_in_api::{StandIn, KEY_VALID};
+use crate::support::static_server::{dist_dir, team_dist_dir};
 
 const SUB_PATH: &str = "/tools/claude-auth/";
 
@@ -693,12 +683,7 @@ fn screenshots_of_the_steps_and_the_claude_md_for_two_setups() {
 /// with the team's setup and shows its pointers; a share link still wins over the team's setup.
 #[test]
 fn a_team_build_shows_its_pointers_and_a_share_link_wins_over_its_setup() {
-    let page = Page::open(
-        static_server::team_dist_dir(),
-        SUB_PATH,
-        Options::default(),
-        READY,
-    );
+    let page = Page::open(team_dist_dir(), SUB_PATH, Options::default(), READY);
     let b = &page.browser;
     assert_eq!(
         setup_of(b),

@@ -1,8 +1,6 @@
 //! Serves the release `dist/` on loopback under a sub-path, as a team's static host would, and records every
 //! request it gets. Like nginx's `gzip_static`/`brotli_static`, it sends a file's precompressed `.br` or `.gz`
 //! sibling when there is one and the browser accepts that encoding (`scripts/package.sh` ships them).
-// Shared by several test crates, each of which uses a different part.
-#![allow(dead_code)]
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};

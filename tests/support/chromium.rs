@@ -1,33 +1,30 @@
-//! Drives headless Chromium through chromedriver's W3C WebDriver API (a small blocking client).
-// Shared by several test crates, each of which uses a different part.
-#![allow(dead_code)]
+//! Headless Chromium, driven through chromedriver with fantoccini (a WebDriver client).
+//!
+//! [`Browser`] is a blocking wrapper made for test bodies: it owns a chromedriver process, a fresh Chromium profile
+//! and a current-thread tokio runtime, and every method runs one fantoccini call to completion on that runtime. A
+//! WebDriver error panics with what was asked, as a failed assertion would. Chrome DevTools commands
+//! ([`Browser::cdp`]) and the browser's logs ([`Browser::console`], [`Browser::requested_urls`]) go through
+//! chromedriver's own endpoints (`goog/cdp/execute`, `se/log`), sent as custom commands.
 
-use std::net::TcpListener;
+use std::fmt::Display;
+use std::future::Future;
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use base64::Engine as _;
+use fantoccini::error::CmdError;
+use fantoccini::wd::{Capabilities, WebDriverCompatibleCommand};
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::{json, Value};
 
-use super::http;
+/// How long [`Browser::wait_for`] waits.
+const WAIT: Duration = Duration::from_secs(30);
 
-/// A free loopback port (bound, then released for the child process to take).
-pub fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-/// One chromedriver process and one Chromium session; both end on drop.
-pub struct Browser {
-    driver: Child,
-    port: u16,
-    session: String,
-    _profile: TempDir,
-}
-
-pub struct TempDir(pub std::path::PathBuf);
+/// A directory under the system's temporary directory, removed on drop.
+pub struct TempDir(pub PathBuf);
 
 impl TempDir {
     pub fn new(tag: &str) -> TempDir {
@@ -48,36 +45,69 @@ impl Drop for TempDir {
     }
 }
 
+/// How the browser starts.
 #[derive(Default)]
 pub struct Options {
+    /// JavaScript off in the profile (the build-time guide must stand alone).
     pub javascript_disabled: bool,
+    /// The dark color scheme (`prefers-color-scheme: dark`).
     pub dark: bool,
+}
+
+/// A chromedriver endpoint beyond W3C WebDriver: `POST /session/{id}/{path}` with a JSON body.
+#[derive(Debug)]
+struct ChromedriverPost {
+    path: &'static str,
+    body: Value,
+}
+
+impl WebDriverCompatibleCommand for ChromedriverPost {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/{}",
+            session.unwrap_or_default(),
+            self.path
+        ))
+    }
+
+    fn method_and_body(&self, _url: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(self.body.to_string()))
+    }
+}
+
+/// One chromedriver process and one Chromium session with a fresh profile; all of it ends on drop.
+pub struct Browser {
+    client: Client,
+    runtime: tokio::runtime::Runtime,
+    driver: Child,
+    _profile: TempDir,
 }
 
 impl Browser {
     pub fn start(options: Options) -> Browser {
         let port = free_port();
         let driver_path = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
-        let driver = Command::new(&driver_path)
+        let mut driver = Command::new(&driver_path)
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
             .unwrap_or_else(|e| {
-                panic!("cannot start {driver_path} ({e}): run scripts/setup.sh --browser")
+                panic!("cannot start {driver_path} ({e}): run scripts/setup.sh --test")
             });
         let deadline = Instant::now() + Duration::from_secs(20);
-        while http::request(port, "GET", "/status", None)
-            .map(|r| r.status)
-            .ok()
-            != Some(200)
-        {
-            assert!(
-                Instant::now() < deadline,
-                "chromedriver did not start on port {port}"
-            );
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            if Instant::now() > deadline {
+                let _ = driver.kill();
+                panic!("chromedriver did not start on port {port}");
+            }
             std::thread::sleep(Duration::from_millis(50));
         }
+
         let profile = TempDir::new("profile");
         let mut args = vec![
             "--headless=new".to_string(),
@@ -96,75 +126,75 @@ impl Browser {
             args.push("--force-dark-mode".into());
             args.push("--blink-settings=preferredColorScheme=0".into());
         }
-        let mut prefs = json!({});
-        if options.javascript_disabled {
-            prefs = json!({"profile.managed_default_content_settings.javascript": 2});
-        }
+        let prefs = if options.javascript_disabled {
+            json!({"profile.managed_default_content_settings.javascript": 2})
+        } else {
+            json!({})
+        };
         let binary = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
-        let caps = json!({"capabilities": {"alwaysMatch": {
-            "browserName": "chrome",
-            "goog:chromeOptions": {"binary": binary, "args": args, "prefs": prefs},
-            "goog:loggingPrefs": {"browser": "ALL", "performance": "ALL"},
-        }}});
-        let answer =
-            http::request(port, "POST", "/session", Some(&caps.to_string())).expect("new session");
-        let value: Value = serde_json::from_str(&answer.body).expect("session JSON");
-        let session = value["value"]["sessionId"]
-            .as_str()
-            .unwrap_or_else(|| panic!("no session: {}", answer.body))
-            .to_string();
+        let mut capabilities = Capabilities::new();
+        capabilities.insert("browserName".into(), json!("chrome"));
+        capabilities.insert(
+            "goog:chromeOptions".into(),
+            json!({"binary": binary, "args": args, "prefs": prefs}),
+        );
+        capabilities.insert(
+            "goog:loggingPrefs".into(),
+            json!({"browser": "ALL", "performance": "ALL"}),
+        );
+
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("a tokio runtime");
+        let client = runtime
+            .block_on(
+                ClientBuilder::new(HttpConnector::new())
+                    .capabilities(capabilities)
+                    .connect(&format!("http://127.0.0.1:{port}")),
+            )
+            .unwrap_or_else(|e| {
+                let _ = driver.kill();
+                panic!("no Chromium session from chromedriver: {e}")
+            });
         Browser {
+            client,
+            runtime,
             driver,
-            port,
-            session,
             _profile: profile,
         }
     }
 
-    fn call(&self, method: &str, path: &str, body: Option<Value>) -> Value {
-        let body = body.map(|b| b.to_string());
-        let answer = http::request(
-            self.port,
-            method,
-            &format!("/session/{}{path}", self.session),
-            body.as_deref(),
-        )
-        .unwrap_or_else(|e| panic!("webdriver {method} {path}: {e}"));
-        let value: Value = serde_json::from_str(&answer.body).unwrap_or(Value::Null);
-        assert!(
-            answer.status < 400,
-            "webdriver {method} {path} -> {}: {}",
-            answer.status,
-            answer.body
-        );
-        value["value"].clone()
+    /// Runs one WebDriver call to completion; a WebDriver error panics, naming `what` was asked.
+    fn run<T>(&self, what: impl Display, call: impl Future<Output = Result<T, CmdError>>) -> T {
+        self.runtime
+            .block_on(call)
+            .unwrap_or_else(|e| panic!("webdriver {what}: {e}"))
     }
 
     pub fn goto(&self, url: &str) {
-        self.call("POST", "/url", Some(json!({ "url": url })));
+        self.run(format_args!("goto {url}"), self.client.goto(url));
     }
 
     /// Runs a synchronous script; `arguments[i]` are `args`.
     pub fn js(&self, script: &str, args: Vec<Value>) -> Value {
-        self.call(
-            "POST",
-            "/execute/sync",
-            Some(json!({ "script": script, "args": args })),
+        self.run(
+            format_args!("script {script}"),
+            self.client.execute(script, args),
         )
     }
 
     /// Runs an async script: it must call `arguments[arguments.length - 1](result)`.
     pub fn js_async(&self, script: &str, args: Vec<Value>) -> Value {
-        self.call(
-            "POST",
-            "/execute/async",
-            Some(json!({ "script": script, "args": args })),
+        self.run(
+            format_args!("async script {script}"),
+            self.client.execute_async(script, args),
         )
     }
 
-    /// Waits until `predicate` (a JS expression) is truthy, returning its value.
+    /// Waits until `expression` (a JS expression) is truthy, returning its value.
     pub fn wait_for(&self, expression: &str, what: &str) -> Value {
-        let deadline = Instant::now() + Duration::from_secs(30);
+        let deadline = Instant::now() + WAIT;
         loop {
             let value = self.js(&format!("return ({expression});"), vec![]);
             if !(value.is_null()
@@ -209,7 +239,7 @@ impl Browser {
         ) == json!(true)
     }
 
-    /// All `data-code` values of the elements with this testid, in order.
+    /// The values of `attribute` on every element with this testid, in order.
     pub fn codes(&self, testid: &str, attribute: &str) -> Vec<String> {
         let v = self.js(
             "return [...document.querySelectorAll(`[data-testid=\"${arguments[0]}\"]`)].map(e => e.getAttribute(arguments[1]));",
@@ -222,36 +252,29 @@ impl Browser {
             .collect()
     }
 
+    /// Clicks the element with this testid as a person would (WebDriver's element click: scrolled into view, at
+    /// its centre).
     pub fn click(&self, testid: &str) {
-        let element = self.element(testid);
-        self.call(
-            "POST",
-            &format!("/element/{element}/click"),
-            Some(json!({})),
-        );
+        let selector = testid_selector(testid);
+        self.run(format_args!("click {testid}"), async {
+            self.client
+                .find(Locator::Css(&selector))
+                .await?
+                .click()
+                .await
+        });
     }
 
     /// Types text into the element with real key events.
     pub fn type_text(&self, testid: &str, text: &str) {
-        let element = self.element(testid);
-        self.call(
-            "POST",
-            &format!("/element/{element}/value"),
-            Some(json!({ "text": text })),
-        );
-    }
-
-    fn element(&self, testid: &str) -> String {
-        let v = self.call(
-            "POST",
-            "/element",
-            Some(json!({"using": "css selector", "value": format!("[data-testid=\"{testid}\"]")})),
-        );
-        v.as_object()
-            .and_then(|o| o.values().next())
-            .and_then(Value::as_str)
-            .expect("element id")
-            .to_string()
+        let selector = testid_selector(testid);
+        self.run(format_args!("type into {testid}"), async {
+            self.client
+                .find(Locator::Css(&selector))
+                .await?
+                .send_keys(text)
+                .await
+        });
     }
 
     /// Pastes `text` into the element through a paste event that carries the text on its clipboardData, exactly as
@@ -267,29 +290,40 @@ impl Browser {
         );
     }
 
+    /// Entries of one of chromedriver's logs (`browser`: the console; `performance`: DevTools events) since the last
+    /// read.
+    fn log(&self, kind: &'static str) -> Vec<Value> {
+        let entries = self.run(
+            format_args!("{kind} log"),
+            self.client.issue_cmd(ChromedriverPost {
+                path: "se/log",
+                body: json!({ "type": kind }),
+            }),
+        );
+        match entries {
+            Value::Array(entries) => entries,
+            _ => Vec::new(),
+        }
+    }
+
     /// The page's browser console messages so far (level, message).
     pub fn console(&self) -> Vec<(String, String)> {
-        let v = self.call_root("POST", "/se/log", json!({"type": "browser"}));
-        v.as_array()
-            .map(|a| {
-                a.iter()
-                    .map(|e| {
-                        (
-                            e["level"].as_str().unwrap_or("").into(),
-                            e["message"].as_str().unwrap_or("").into(),
-                        )
-                    })
-                    .collect()
+        self.log("browser")
+            .iter()
+            .map(|e| {
+                (
+                    e["level"].as_str().unwrap_or("").into(),
+                    e["message"].as_str().unwrap_or("").into(),
+                )
             })
-            .unwrap_or_default()
+            .collect()
     }
 
     /// Every URL that a document under `document_prefix` requested so far (Chromium's performance log), the
     /// document itself included. Chromium's own pages (the new-tab page and the like) are not counted.
     pub fn requested_urls(&self, document_prefix: &str) -> Vec<String> {
-        let v = self.call_root("POST", "/se/log", json!({"type": "performance"}));
         let mut urls = Vec::new();
-        for entry in v.as_array().into_iter().flatten() {
+        for entry in self.log("performance") {
             let Some(message) = entry["message"].as_str() else {
                 continue;
             };
@@ -310,10 +344,6 @@ impl Browser {
         urls
     }
 
-    fn call_root(&self, method: &str, path: &str, body: Value) -> Value {
-        self.call(method, path, Some(body))
-    }
-
     /// Fails on a Rust panic or an uncaught error in the page's console.
     pub fn assert_no_panic(&self) {
         for (level, message) in self.console() {
@@ -326,23 +356,56 @@ impl Browser {
         }
     }
 
-    /// Sends a Chrome DevTools Protocol command through chromedriver.
+    /// Sends a Chrome DevTools Protocol command through chromedriver; returns its result.
     pub fn cdp(&self, cmd: &str, params: Value) -> Value {
-        self.call(
-            "POST",
-            "/goog/cdp/execute",
-            Some(json!({ "cmd": cmd, "params": params })),
+        self.run(
+            format_args!("DevTools {cmd}"),
+            self.client.issue_cmd(ChromedriverPost {
+                path: "goog/cdp/execute",
+                body: json!({ "cmd": cmd, "params": params }),
+            }),
         )
     }
 
     /// Saves a PNG screenshot of the viewport.
-    pub fn screenshot(&self, path: &std::path::Path) {
-        use std::io::Write;
-        let b64 = self.call("GET", "/screenshot", None);
-        let bytes = decode_base64(b64.as_str().expect("screenshot data"));
-        std::fs::File::create(path)
-            .and_then(|mut f| f.write_all(&bytes))
-            .expect("write screenshot");
+    pub fn screenshot(&self, path: &Path) {
+        let png = self.run("screenshot", self.client.screenshot());
+        std::fs::write(path, png).expect("write screenshot");
+    }
+
+    /// Saves a PNG of the whole element matching the CSS `selector`, even when it is taller than the window: the
+    /// viewport is made as tall as the page for the capture (so nothing reflows between measuring and capturing),
+    /// then restored.
+    pub fn screenshot_element(&self, selector: &str, path: &Path) {
+        let size = self.js(
+            "return [document.documentElement.clientWidth, document.documentElement.scrollHeight];",
+            vec![],
+        );
+        self.cdp(
+            "Emulation.setDeviceMetricsOverride",
+            json!({"width": size[0], "height": size[1], "deviceScaleFactor": 1, "mobile": false}),
+        );
+        let rect = self.js(
+            "const e = document.querySelector(arguments[0]); \
+             if (!e) throw new Error('no element ' + arguments[0]); \
+             window.scrollTo(0, 0); const r = e.getBoundingClientRect(); \
+             return [r.left, r.top, r.width, r.height];",
+            vec![json!(selector)],
+        );
+        let n = |i: usize| rect[i].as_f64().unwrap_or(0.0);
+        let shot = self.cdp(
+            "Page.captureScreenshot",
+            json!({
+                "format": "png",
+                "captureBeyondViewport": false,
+                "clip": {"x": n(0), "y": n(1), "width": n(2), "height": n(3), "scale": 1},
+            }),
+        );
+        self.cdp("Emulation.clearDeviceMetricsOverride", json!({}));
+        let png = base64::engine::general_purpose::STANDARD
+            .decode(shot["data"].as_str().expect("screenshot data"))
+            .expect("base64 screenshot");
+        std::fs::write(path, png).expect("write screenshot");
     }
 }
 
@@ -388,82 +451,33 @@ impl Browser {
             .map(|x| x.as_str().unwrap_or("").to_string())
             .collect()
     }
-
-    /// Saves a PNG of the whole element matching the CSS `selector`, even when it is taller than the window: the
-    /// viewport is made as tall as the page for the capture (so nothing reflows between measuring and capturing),
-    /// then restored.
-    pub fn screenshot_element(&self, selector: &str, path: &std::path::Path) {
-        use std::io::Write;
-        let size = self.js(
-            "return [document.documentElement.clientWidth, document.documentElement.scrollHeight];",
-            vec![],
-        );
-        self.cdp(
-            "Emulation.setDeviceMetricsOverride",
-            json!({"width": size[0], "height": size[1], "deviceScaleFactor": 1, "mobile": false}),
-        );
-        let rect = self.js(
-            "const e = document.querySelector(arguments[0]); \
-             if (!e) throw new Error('no element ' + arguments[0]); \
-             window.scrollTo(0, 0); const r = e.getBoundingClientRect(); \
-             return [r.left, r.top, r.width, r.height];",
-            vec![json!(selector)],
-        );
-        let n = |i: usize| rect[i].as_f64().unwrap_or(0.0);
-        let shot = self.cdp(
-            "Page.captureScreenshot",
-            json!({
-                "format": "png",
-                "captureBeyondViewport": false,
-                "clip": {"x": n(0), "y": n(1), "width": n(2), "height": n(3), "scale": 1},
-            }),
-        );
-        self.cdp("Emulation.clearDeviceMetricsOverride", json!({}));
-        let bytes = decode_base64(shot["data"].as_str().expect("screenshot data"));
-        std::fs::File::create(path)
-            .and_then(|mut f| f.write_all(&bytes))
-            .expect("write screenshot");
-    }
 }
 
 impl Drop for Browser {
     fn drop(&mut self) {
-        let _ = http::request(
-            self.port,
-            "DELETE",
-            &format!("/session/{}", self.session),
-            None,
-        );
+        let _ = self.runtime.block_on(self.client.clone().close());
         let _ = self.driver.kill();
         let _ = self.driver.wait();
     }
 }
 
-/// Where screenshots go: `target/screenshots/NAME`.
-pub fn screenshot_path(name: &str) -> std::path::PathBuf {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
-    std::fs::create_dir_all(&dir).unwrap();
-    dir.join(name)
+/// The CSS selector of the element with this `data-testid`.
+fn testid_selector(testid: &str) -> String {
+    format!("[data-testid=\"{testid}\"]")
 }
 
-fn decode_base64(text: &str) -> Vec<u8> {
-    let value = |c: u8| match c {
-        b'A'..=b'Z' => Some(c - b'A'),
-        b'a'..=b'z' => Some(c - b'a' + 26),
-        b'0'..=b'9' => Some(c - b'0' + 52),
-        b'+' => Some(62),
-        b'/' => Some(63),
-        _ => None,
-    };
-    let digits: Vec<u8> = text.bytes().filter_map(value).collect();
-    let mut out = Vec::with_capacity(digits.len() * 3 / 4);
-    for chunk in digits.chunks(4) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |acc, (i, &d)| acc | (u32::from(d) << (18 - 6 * i)));
-        let bytes = [(n >> 16) as u8, (n >> 8) as u8, n as u8];
-        out.extend_from_slice(&bytes[..chunk.len().saturating_sub(1)]);
-    }
-    out
+/// A free loopback port (bound, then released for the child process to take).
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// Where screenshots go: `target/screenshots/NAME`.
+pub fn screenshot_path(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(name)
 }

@@ -1,32 +1,20 @@
-//! Browser tests of the live test call: the release build (`dist/`) in headless Chromium, against the loopback
-//! stand-in Anthropic API (`tests/support/stand_in_api.rs`). The page reaches the stand-in at `http://127.0.0.1:PORT`,
-//! i.e. as a gateway; each scenario is picked by the key pasted. Run by scripts/test.sh
-//! (`cargo test --features e2e --test browser_live -- --test-threads=1`).
+//! The live test call in the browser, against the loopback stand-in Anthropic API (`support::stand_in_api`). The
+//! page reaches the stand-in at `http://127.0.0.1:PORT`, i.e. as a gateway; each scenario is picked by the key
+//! pasted.
 //!
 //! Every outcome code of `live-result[data-outcome]` is reached here: most in one browser session
 //! (`every_stand_in_scenario_reaches_its_outcome`), the rest by the tests named after them.
-
-#[path = "browser/page.rs"]
-mod page;
-#[path = "browser/static_server.rs"]
-mod static_server;
-#[path = "browser/webdriver.rs"]
-mod webdriver;
-
-#[path = "support/mod.rs"]
-mod support;
-// The HTTP client the WebDriver harness uses (`super::http`), loaded once through `support`.
-use support::wire as http;
 
 use std::collections::BTreeSet;
 use std::time::{Duration, Instant};
 
 use claude_auth_doctor::core::codes::OutcomeCode;
-use page::Page;
 use serde_json::{json, Value};
-use static_server::dist_dir;
-use support::stand_in_api::{self as stand_in, RecordedRequest, StandIn};
-use webdriver::{Browser, Options};
+
+use crate::support::chromium::{screenshot_path, Browser, Options};
+use crate::support::page::Page;
+use crate::support::stand_in_api::{self as stand_in, RecordedRequest, StandIn};
+use crate::support::static_server::dist_dir;
 
 const SUB_PATH: &str = "/tools/claude-auth/";
 
@@ -41,7 +29,7 @@ fn screenshot(browser: &Browser, name: &str) {
          e.scrollIntoView({block: 'start'}); window.scrollBy(0, -260);",
         vec![],
     );
-    browser.screenshot(&webdriver::screenshot_path(name));
+    browser.screenshot(&screenshot_path(name));
 }
 
 /// Where `needle` shows up in the page: its text, HTML, any attribute, storage, the URL.
@@ -610,7 +598,7 @@ fn the_terminal_check_matches_the_shell_and_never_holds_the_key() {
         "document.querySelector('[data-testid=\"live-curl\"]').scrollIntoView({block: 'center'});",
         vec![],
     );
-    b.screenshot(&webdriver::screenshot_path("live-terminal-check.png"));
+    b.screenshot(&screenshot_path("live-terminal-check.png"));
     b.assert_no_panic();
 }
 

@@ -2,26 +2,17 @@
 //! without JavaScript, one WebAssembly module that loads with the page, and a whole session that must not reach any
 //! other origin.
 
-#[path = "browser/static_server.rs"]
-mod static_server;
-#[path = "support/mod.rs"]
-mod support;
-// The HTTP client the WebDriver harness uses (`super::http`), loaded once through `support`.
-use support::wire as http;
-#[path = "browser/page.rs"]
-mod page;
-#[path = "support/sizes.rs"]
-mod sizes;
-#[path = "browser/webdriver.rs"]
-mod webdriver;
-
 use std::net::TcpListener;
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
 
 use serde_json::json;
-use static_server::{dist_dir, StaticServer};
-use support::stand_in_api::{StandIn, KEY_VALID};
-use webdriver::{screenshot_path, Browser, Options};
+
+use crate::support::chromium::{screenshot_path, Browser, Options};
+use crate::support::page;
+use crate::support::sizes;
+use crate::support::stand_in_api::{StandIn, KEY_VALID};
+use crate::support::static_server::{dist_dir, team_dist_dir, StaticServer};
 
 const SUB_PATH: &str = "/intranet/tools/claude-auth/";
 
@@ -281,7 +272,7 @@ fn a_whole_session_reaches_only_the_page_and_the_chosen_api() {
 /// defaults are the page's.
 #[test]
 fn a_team_build_allows_its_gateway_and_opens_with_its_setup() {
-    let dist = static_server::team_dist_dir();
+    let dist = team_dist_dir();
     let (b, _server) = open(dist, Options::default());
     wait_for_app(&b);
     let csp = csp_of(&b);
@@ -360,6 +351,13 @@ fn the_page_loads_one_module_with_every_section() {
             b.exists(testid),
             "{testid} is missing without any use of the page"
         );
+    }
+    // Chromium fetches the icon after the load event, which can come after the app has mounted: give the page up to
+    // ten seconds to fetch as many files as index.html links before comparing which ones it fetched.
+    let linked_count = sizes::linked_files(&dist).len() - 1;
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while resources(&b, &server.url()).len() < linked_count && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
     }
     let mut fetched: Vec<String> = resources(&b, &server.url())
         .into_iter()

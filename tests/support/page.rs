@@ -1,11 +1,10 @@
 //! A page under test: a release dist served on loopback under a sub-path, open in headless Chromium once the app
-//! has mounted. Shared by the browser test crates.
-#![allow(dead_code)]
+//! has mounted.
 
 use std::path::PathBuf;
 
-use crate::static_server::StaticServer;
-use crate::webdriver::{Browser, Options};
+use super::chromium::{Browser, Options};
+use super::static_server::StaticServer;
 
 pub struct Page {
     pub browser: Browser,

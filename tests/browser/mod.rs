@@ -1,0 +1,15 @@
+//! The browser suites: the release build (`dist/`, made by `trunk build --release`; the team build in
+//! `target/dist-team`) served on loopback under a sub-path and driven in headless Chromium through chromedriver
+//! (`crate::support::chromium`). Run them one at a time: `cargo test --features e2e --test tests -- browser::
+//! --test-threads=1` (scripts/test.sh).
+
+/// Accessibility: axe-core finds no WCAG 2.2 A/AA violation, in light and dark, with the page in use.
+mod accessibility;
+/// The guidance: error diagnosis, setup, fix steps, CLAUDE.md, share link, the team build.
+mod guidance;
+/// The key format check: verdicts and findings, privacy of the key, a 1 MB paste, the sub-path.
+mod key_check;
+/// The live test call against the loopback stand-in API: every outcome, cancel, timeout, the terminal check.
+mod live;
+/// The site as a team hosts it: the CSP, no JavaScript, one module, a whole session's requests, the team build.
+mod site;
