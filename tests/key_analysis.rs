@@ -206,7 +206,11 @@ fn every_kind_and_verdict_is_reachable() {
     }
     // Unjudged exists only for a gateway: a credential in its own format.
     let gateway = claude_auth_doctor::core::key::Destination::Gateway(AuthScheme::Bearer);
-    verdicts.insert(analyze("gw-0123456789abcdef").for_destination(gateway).verdict);
+    verdicts.insert(
+        analyze("gw-0123456789abcdef")
+            .for_destination(gateway)
+            .verdict,
+    );
     assert_eq!(kinds.len(), Kind::ALL.len(), "kinds covered: {kinds:?}");
     assert_eq!(
         verdicts.len(),
