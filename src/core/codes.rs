@@ -298,7 +298,11 @@ mod tests {
         round_trips(AuthScheme::ALL, AuthScheme::code, AuthScheme::from_code);
         round_trips(SourceCode::ALL, SourceCode::code, SourceCode::from_code);
         round_trips(SourceState::ALL, SourceState::code, SourceState::from_code);
-        round_trips(ConflictCode::ALL, ConflictCode::code, ConflictCode::from_code);
+        round_trips(
+            ConflictCode::ALL,
+            ConflictCode::code,
+            ConflictCode::from_code,
+        );
     }
 
     #[test]

@@ -13,5 +13,6 @@ pub mod probe;
 pub mod providers;
 pub mod setup;
 pub mod share;
+pub mod sources;
 pub mod steps;
 pub mod team;
