@@ -9,6 +9,7 @@ pub mod csp;
 pub mod json;
 pub mod key;
 pub mod outcome;
+pub mod preflight;
 pub mod probe;
 pub mod providers;
 pub mod setup;

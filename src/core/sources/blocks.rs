@@ -414,9 +414,7 @@ fn assignment(line: &str, next: &[&str], bare: bool) -> Option<Assignment> {
         return None;
     }
     let (name, after) = ident(rest)?;
-    let Some(value) = after.strip_prefix('=') else {
-        return None;
-    };
+    let value = after.strip_prefix('=')?;
     let name = tracked(name)?;
     Some(done(name, values::shell_word(value, next), exported))
 }
@@ -477,7 +475,7 @@ impl<'a> Scanner<'a> {
         last: usize,
     ) {
         if let Some(b) = self.out.blocks.last_mut() {
-            if b.kind == kind && b.file == file && b.scope == scope && b.last_line + 8 >= i + 1 {
+            if b.kind == kind && b.file == file && b.scope == scope && b.last_line + 8 > i {
                 b.last_line = b.last_line.max(last + 1);
                 return;
             }
@@ -677,7 +675,7 @@ impl<'a> Scanner<'a> {
                     }
                 }
             }
-            "claude" if words.iter().any(|w| *w == "--text") => self.mode = Mode::AuthText,
+            "claude" if words.contains(&"--text") => self.mode = Mode::AuthText,
             _ if first.starts_with("$env:") && !cmd.contains('=') => {
                 if let Some(name) = tracked(&words[0][5..]) {
                     self.mode = Mode::Echo(name);

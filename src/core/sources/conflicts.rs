@@ -6,7 +6,7 @@ use super::blocks::{Said, Scan};
 use super::decide::Decided;
 use super::order::{self, intended, BASE_URL, HELPER};
 use super::{BlockKind, Conflict, Fix, Layer, Origin, SettingsScope, Source, Value};
-use crate::core::codes::{Auth, ConflictCode, Kind, Os, Shell, SourceCode, SourceState};
+use crate::core::codes::{Auth, ConflictCode, Kind, Shell, SourceCode, SourceState};
 use crate::core::commands;
 use crate::core::setup::{auth_name, Setup};
 
@@ -63,9 +63,14 @@ fn applies(s: &Source, all: &[Source]) -> bool {
 }
 
 /// Set, applying and not ignored.
-fn active<'s>(all: &'s [Source], code: SourceCode) -> impl Iterator<Item = &'s Source> {
+fn active(all: &[Source], code: SourceCode) -> impl Iterator<Item = &Source> {
     all.iter()
         .filter(move |s| s.code == code && s.state != SourceState::Ignored && applies(s, all))
+}
+
+/// Whether a source holds a value (not empty, not cancelled).
+fn is_set(s: &Source) -> bool {
+    !matches!(s.value, Value::Empty | Value::Cancelled)
 }
 
 /// Where a source is, for titles: "ANTHROPIC_API_KEY (line 12 of ~/.zshrc)".
@@ -190,15 +195,12 @@ fn removal(s: &Source, setup: &Setup) -> Vec<Fix> {
 /// Steps to put a credential in the right variable, read from a hidden prompt (never shown in a command).
 fn set_again(name: &str, setup: &Setup) -> Fix {
     let shell = setup.shell;
-    let mut cmds = vec![commands::prompt_secret(shell, name)];
-    if setup.os == Os::Windows && shell == Shell::Cmd {
-        cmds.push(commands::persist_from_session(shell, setup.os, name));
-    } else if commands::persist_file(shell, setup.os).is_some() {
-        cmds.push(commands::persist_from_session(shell, setup.os, name));
-    }
     Fix {
-        title: format!("Set {name} again from a fresh copy, typed into a hidden prompt"),
-        commands: cmds,
+        title: format!("Set {name} again from a fresh copy, typed into a hidden prompt, and keep it for new shells"),
+        commands: vec![
+            commands::prompt_secret(shell, name),
+            commands::persist_from_session(shell, setup.os, name),
+        ],
     }
 }
 
@@ -258,41 +260,58 @@ pub(super) fn find(decided: &Decided, scan: &Scan, setup: &Setup) -> Vec<Conflic
         }
     }
 
-    // An environment or settings credential wins over a login that is present or intended.
+    // An environment or settings credential wins over a login that is present or intended. A key that Claude Code
+    // reports as not in use here (declined or not approved at its prompt) counts too: `claude -p` always uses it.
     let login_present = all
         .iter()
         .any(|s| s.code == SourceCode::Login && s.state != SourceState::Ignored);
     let winner = decided.winner;
-    if CREDENTIALS.contains(&winner)
-        && !want.contains(&winner)
-        && (setup.auth == Auth::Subscription || login_present)
-    {
-        let in_the_way: Vec<&Source> = all
-            .iter()
-            .filter(|s| CREDENTIALS.contains(&s.code) && !want.contains(&s.code))
-            .filter(|s| s.state != SourceState::Ignored && applies(s, all))
-            .collect();
-        if let Some(first) = in_the_way.first() {
-            let names: Vec<String> = in_the_way.iter().map(|s| named(s)).collect();
-            let login = if login_present {
-                "the /login you have"
-            } else {
-                "a /login"
-            };
-            out.push(conflict(
-                ConflictCode::KeyOverLogin,
-                format!("{} is used instead of your login", named(first)),
-                format!(
-                    "Claude Code ranks {} above {login}, so it authenticates with that instead (an API key is \
-                     billed to its Console organization, and fails with 401 if it was revoked or its organization \
-                     disabled). Remove {}; afterwards `/status` shows your login.{}",
-                    first.name,
-                    if names.len() == 1 { "it".to_string() } else { names.join(", ") },
-                    cli_note(&first.name)
-                ),
-                in_the_way.iter().flat_map(|s| removal(s, setup)).collect(),
-            ));
-        }
+    let declined_key =
+        |s: &Source| s.code == SourceCode::ApiKey && s.state == SourceState::Ignored && is_set(s);
+    let winning_credential = CREDENTIALS.contains(&winner) && !want.contains(&winner);
+    let in_the_way: Vec<&Source> = all
+        .iter()
+        .filter(|s| CREDENTIALS.contains(&s.code) && !want.contains(&s.code) && applies(s, all))
+        .filter(|s| {
+            (winning_credential && s.state != SourceState::Ignored)
+                || (winner == SourceCode::Login && declined_key(s))
+        })
+        .collect();
+    let login_matters = setup.auth == Auth::Subscription || login_present;
+    if let (Some(first), true) = (in_the_way.first(), login_matters) {
+        let names: Vec<String> = in_the_way.iter().map(|s| named(s)).collect();
+        let login = if login_present {
+            "the /login you have"
+        } else {
+            "a /login"
+        };
+        let how = if declined_key(first) {
+            format!(
+                "Claude Code reports that it uses your login here ({} was declined or not yet approved at its \
+                 prompt), but `claude -p` always uses {}, and so does any session that approves it",
+                first.name, first.name
+            )
+        } else {
+            format!(
+                "Claude Code ranks {} above {login}, so it authenticates with that instead (an API key is billed \
+                 to its Console organization, and fails with 401 if it was revoked or its organization disabled)",
+                first.name
+            )
+        };
+        out.push(conflict(
+            ConflictCode::KeyOverLogin,
+            format!("{} is used instead of your login", named(first)),
+            format!(
+                "{how}. Remove {}; afterwards `/status` shows your login.{}",
+                if names.len() == 1 {
+                    "it".to_string()
+                } else {
+                    names.join(", ")
+                },
+                cli_note(&first.name)
+            ),
+            in_the_way.iter().flat_map(|s| removal(s, setup)).collect(),
+        ));
     }
 
     // Two credentials that both go out.
@@ -526,7 +545,7 @@ pub(super) fn find(decided: &Decided, scan: &Scan, setup: &Setup) -> Vec<Conflic
 
 fn title_of_damage(d: &super::Damage) -> String {
     match d.wrong_kind {
-        Some(kind) if kind == Kind::Placeholder => "a placeholder, not a credential".to_string(),
+        Some(Kind::Placeholder) => "a placeholder, not a credential".to_string(),
         Some(_) => "the wrong kind of credential for this variable".to_string(),
         None => "damaged (a line break, spaces, quotes or a cut-off value)".to_string(),
     }

@@ -422,7 +422,7 @@ fn reported(scan: &Scan) -> Reported {
 }
 
 /// The winning row's group for a code, among usable applying groups in table order.
-fn usable_row<'g>(groups: &'g [Group], code: SourceCode) -> Option<(&'static Rank, &'g Group)> {
+fn usable_row(groups: &[Group], code: SourceCode) -> Option<(&'static Rank, &Group)> {
     ORDER.iter().filter(|r| r.code == code).find_map(|r| {
         effective(groups, r.name)
             .filter(|g| g.usable)

@@ -485,8 +485,8 @@ mod tests {
         assert_eq!(word(r"a\ b"), ("a b".into(), false));
         assert_eq!(word("v; echo"), ("v".into(), false));
         assert_eq!(word("v # comment"), ("v".into(), false));
-        assert_eq!(word("\"$(op read x)\"").1, true);
-        assert_eq!(word("$OTHER").1, true);
+        assert!(word("\"$(op read x)\"").1);
+        assert!(word("$OTHER").1);
         assert_eq!(word("'$literal'"), ("$literal".into(), false));
         let w = shell_word("'line1", &["line2'", "unrelated"]);
         assert_eq!((w.value.as_str(), w.extra_lines), ("line1\nline2", 1));
