@@ -105,9 +105,9 @@ enum Claude {
 }
 
 const LOGGED_IN: &str = "{\n  \"loggedIn\": true,\n  \"authMethod\": \"claude.ai\",\n  \"apiProvider\": \"firstParty\",\n  \"subscriptionType\": \"max\"\n}";
-/// What the CLI says with ANTHROPIC_API_KEY set and approved, and with it set but not approved (the login is used).
+/// What Claude Code 2.1.332 says with ANTHROPIC_API_KEY set (approved or not, with or without a /login), and with
+/// CLAUDE_CODE_USE_BEDROCK on.
 const KEY_IN_USE: &str = "{\n  \"loggedIn\": true,\n  \"authMethod\": \"api_key\",\n  \"apiProvider\": \"firstParty\",\n  \"apiKeySource\": \"ANTHROPIC_API_KEY\"\n}";
-const LOGIN_WITH_KEY: &str = "{\n  \"loggedIn\": true,\n  \"authMethod\": \"claude.ai\",\n  \"apiProvider\": \"firstParty\",\n  \"apiKeySource\": \"ANTHROPIC_API_KEY\"\n}";
 const BEDROCK: &str = "{\n  \"loggedIn\": true,\n  \"authMethod\": \"third_party\",\n  \"apiProvider\": \"bedrock\"\n}";
 const LOGGED_OUT: &str =
     "{\n  \"loggedIn\": false,\n  \"authMethod\": \"none\",\n  \"apiProvider\": \"firstParty\"\n}";
@@ -421,11 +421,10 @@ fn cases(api: &str) -> Vec<Case> {
             auth: Auth::Subscription,
             env: vec![("ANTHROPIC_API_KEY", KEY_VALID.to_string())],
             files: vec![("home/.zshrc", format!("export PATH=\"$HOME/bin:$PATH\"\n\nexport ANTHROPIC_API_KEY='{KEY_VALID}'\n"))],
-            claude: Claude::Answers(LOGIN_WITH_KEY, 0),
+            claude: Claude::Answers(KEY_IN_USE, 0),
             exit: EXIT_LOCAL_PROBLEM,
             sent: None,
-            // Interactive sessions use the login while the key is not approved; `claude -p` would use the key.
-            winner: Some(SourceCode::Login),
+            winner: Some(SourceCode::ApiKey),
             conflict: Some(ConflictCode::KeyOverLogin),
         },
         Case {
@@ -693,7 +692,7 @@ fn the_report_points_at_the_profile_line() {
         "home/.zshrc",
         &format!("export EDITOR=vim\n\nexport ANTHROPIC_API_KEY=\"{KEY_VALID}\"\n"),
     );
-    sandbox.claude(&Claude::Answers(LOGIN_WITH_KEY, 0));
+    sandbox.claude(&Claude::Answers(KEY_IN_USE, 0));
     let script = write_script(&sandbox, shell, Auth::Subscription, &api.base_url());
     let env = vec![("ANTHROPIC_API_KEY".to_string(), KEY_VALID.to_string())];
     let report = sandbox.run(shell, &script, &["--report"], &env, false);

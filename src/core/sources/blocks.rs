@@ -51,6 +51,8 @@ pub(super) enum Said {
     LoggedIn(bool),
     LoginExpired,
     BaseUrl(String),
+    /// The `/status` panel's `Version` row.
+    Version(String),
 }
 
 #[derive(Clone, Debug)]
@@ -184,14 +186,14 @@ fn known_path(word: &str) -> Option<&str> {
 }
 
 /// A line that is only a file name or path, perhaps as a comment or a label: `# ~/.zshrc`, `~/.zshrc:`,
-/// `File: .claude/settings.json`.
+/// `File: .claude/settings.json`, `## file ~/.claude/settings.json`.
 fn path_header(line: &str) -> Option<&str> {
     let t = line
         .trim_start_matches(['#', '/', '*', '-', ' '])
         .trim_end_matches([':', ' ']);
-    let t = t
-        .strip_prefix("File:")
-        .or_else(|| t.strip_prefix("file:"))
+    let t = ["File:", "file:", "File ", "file "]
+        .iter()
+        .find_map(|p| t.strip_prefix(p))
         .unwrap_or(t)
         .trim();
     (t.starts_with(['~', '.', '/', '$', '%']) || t.contains(['/', '\\']) || file_kind(t).is_some())
@@ -211,14 +213,12 @@ fn command_of(line: &str) -> Option<&str> {
                 .then(|| line.find('>').map(|i| &line[i + 1..]))
                 .flatten()
         },
-        line.char_indices()
-            .take_while(|(i, _)| *i < 120)
-            .find(|(i, c)| {
-                matches!(c, '$' | '%' | '#' | '>' | '❯' | '»')
-                    && line[i + c.len_utf8()..].starts_with(' ')
-                    && !line[..*i].contains(char::is_whitespace)
-            })
-            .map(|(i, c)| &line[i + c.len_utf8()..]),
+        // `$ cmd`, `user@host:~/app$ cmd`, `host% cmd`: the first word ends with the prompt character.
+        {
+            let end = line.find(char::is_whitespace).unwrap_or(line.len());
+            (end <= 120 && line[..end].ends_with(['$', '%', '#', '>', '❯', '»']))
+                .then(|| &line[end..])
+        },
     ];
     candidates
         .into_iter()
@@ -451,7 +451,9 @@ pub(super) fn scan(lines: &[String]) -> Scan {
         report_file: None,
     };
     let mut i = 0;
-    while i < lines.len() {
+    // The pass ends early once as many values as are kept have been found.
+    while i < lines.len() && s.out.entries.len() < MAX_ENTRIES && s.out.evidence.len() < MAX_ENTRIES
+    {
         i += s.line(i).max(1);
     }
     s.out
@@ -555,6 +557,13 @@ impl<'a> Scanner<'a> {
         if line.starts_with("```") {
             return 1;
         }
+        // Nothing to recognise on a line without a letter, unless it opens a JSON block.
+        if !line.bytes().any(|b| b.is_ascii_alphabetic()) {
+            if line.starts_with('{') && i >= self.no_json_until {
+                return self.json_block(i).unwrap_or(1);
+            }
+            return 1;
+        }
         if let Some(header) = report::header(line) {
             self.report_header(i, header);
             return 1;
@@ -618,17 +627,19 @@ impl<'a> Scanner<'a> {
             self.file = None;
             self.block(kind, None, None, i, i);
             for said in said {
+                if let Said::Version(version) = said {
+                    self.out.claude_version = Some(version);
+                    continue;
+                }
                 let origin = self.origin(kind, None, None, None, i);
                 self.evidence(said, origin);
             }
             return 1;
         }
-        if let Some((version, rest)) = line.split_once(' ') {
-            if rest.trim() == "(Claude Code)" && version.starts_with(|c: char| c.is_ascii_digit()) {
-                self.out.claude_version = Some(version.to_string());
-                self.block(BlockKind::ClaudeVersion, None, None, i, i);
-                return 1;
-            }
+        if let Some(version) = claude_version(line) {
+            self.out.claude_version = Some(version.to_string());
+            self.block(BlockKind::ClaudeVersion, None, None, i, i);
+            return 1;
         }
         self.loose_line(i, line)
     }
@@ -880,19 +891,13 @@ impl<'a> Scanner<'a> {
                 return 1;
             }
             if let Some(name) = tracked(name) {
-                // fish `set -x` output (`NAME value`), or `NAME: value` (Claude Code's key approval prompt).
-                if let Some(value) = rest.strip_prefix(':') {
-                    let origin = self.origin(BlockKind::ClaudeMessage, None, None, None, i);
+                // `NAME: sk-ant-...<last 20>` under Claude Code's approval prompt: the key is there, shown masked
+                // (the prompt's own line already says so), whatever layer it comes from.
+                if rest.starts_with(':') {
                     self.block(BlockKind::ClaudeMessage, None, None, i, i);
-                    self.entry(
-                        name,
-                        values::classify(value.trim().to_string()),
-                        Layer::Shell,
-                        Authority::Listing,
-                        origin,
-                    );
                     return 1;
                 }
+                // fish `set -x` output: `NAME value`.
                 if rest.starts_with(char::is_whitespace) {
                     let origin = self.origin(BlockKind::FishVariables, None, None, None, i);
                     self.block(BlockKind::FishVariables, None, None, i, i);
@@ -1071,6 +1076,25 @@ impl<'a> Scanner<'a> {
         }
         Some(1)
     }
+}
+
+/// The version in `claude --version` output (`2.1.332 (Claude Code)`) or the start-up banner
+/// (`Claude Code v2.1.332`).
+fn claude_version(line: &str) -> Option<&str> {
+    let version = match line.split_once(' ') {
+        Some((v, rest)) if rest.trim() == "(Claude Code)" => v,
+        _ => {
+            let at = line.find("Claude Code v")?;
+            let rest = &line[at + "Claude Code v".len()..];
+            rest.split_whitespace().next()?
+        }
+    };
+    let ok = version.len() <= 20
+        && version.starts_with(|c: char| c.is_ascii_digit())
+        && version
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-'));
+    ok.then_some(version)
 }
 
 /// `Name  Value` (a PowerShell table header).

@@ -24,6 +24,7 @@ enum Row {
     Login,
     /// `Organization`, `Email`: part of the panel, nothing to decide.
     Account,
+    Version,
 }
 
 const ROWS: &[(&str, Row)] = &[
@@ -36,6 +37,7 @@ const ROWS: &[(&str, Row)] = &[
     ("Login", Row::Login),
     ("Organization", Row::Account),
     ("Email", Row::Account),
+    ("Version", Row::Version),
 ];
 
 /// Messages Claude Code prints, as lowercase fragments, and what they say.
@@ -53,6 +55,12 @@ const MESSAGES: &[(&str, Message)] = &[
     // `Auth conflict: Both a token (SOURCE) and an API key (SOURCE) are set.`
     ("auth may not work as expected", Message::BothSet),
     ("auth conflict: both a token", Message::BothSet),
+    // 2.1.332's start-up banner names the plan when the login is in use (`Opus 5.5 · Claude Max`); it says
+    // `API Usage Billing` otherwise, even for a declined key with no login, so only a plan name is read.
+    ("· claude max", Message::PlanBanner),
+    ("· claude pro", Message::PlanBanner),
+    ("· claude team", Message::PlanBanner),
+    ("· claude enterprise", Message::PlanBanner),
 ];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -62,6 +70,7 @@ enum Message {
     KeyDeclined,
     KeyPresent,
     BothSet,
+    PlanBanner,
 }
 
 /// One code as a static slice.
@@ -127,6 +136,7 @@ pub(super) fn line(line: &str, auth_text: bool) -> Option<(BlockKind, Vec<Said>)
             Row::Login if value.to_ascii_lowercase().starts_with("expired") => {
                 said.push(Said::LoginExpired)
             }
+            Row::Version if !none => said.push(Said::Version(value.chars().take(40).collect())),
             _ => {}
         }
         return Some((panel, said));
@@ -144,6 +154,7 @@ pub(super) fn line(line: &str, auth_text: bool) -> Option<(BlockKind, Vec<Said>)
         ],
         Message::KeyPresent => vec![Said::Present(SourceCode::ApiKey)],
         Message::BothSet => named_sources(line).into_iter().map(Said::Present).collect(),
+        Message::PlanBanner => vec![Said::InUse(one(SourceCode::Login))],
     };
     let kind = if auth_text && *message == Message::LoggedOut {
         BlockKind::AuthStatusText

@@ -73,16 +73,17 @@ fn is_set(s: &Source) -> bool {
     !matches!(s.value, Value::Empty | Value::Cancelled)
 }
 
+/// A key Claude Code reports as not in use (declined or not approved at its prompt) although it is set.
+fn declined_key(s: &Source) -> bool {
+    s.code == SourceCode::ApiKey && s.state == SourceState::Ignored && is_set(s)
+}
+
 /// Where a source is, for titles: "ANTHROPIC_API_KEY (line 12 of ~/.zshrc)".
 fn named(s: &Source) -> String {
-    match s
-        .origins
-        .iter()
-        .find(|o| o.file.is_some())
-        .or(s.origins.first())
-    {
-        Some(o) if s.layer != Layer::Reported => format!("{} ({})", s.name, o.describe()),
-        _ => s.name.clone(),
+    match s.origins.iter().find(|o| o.file.is_some()) {
+        Some(o) if o.line.is_some() => format!("{} ({})", s.name, o.describe()),
+        Some(o) => format!("{} (in {})", s.name, o.describe()),
+        None => s.name.clone(),
     }
 }
 
@@ -266,8 +267,6 @@ pub(super) fn find(decided: &Decided, scan: &Scan, setup: &Setup) -> Vec<Conflic
         .iter()
         .any(|s| s.code == SourceCode::Login && s.state != SourceState::Ignored);
     let winner = decided.winner;
-    let declined_key =
-        |s: &Source| s.code == SourceCode::ApiKey && s.state == SourceState::Ignored && is_set(s);
     let winning_credential = CREDENTIALS.contains(&winner) && !want.contains(&winner);
     let in_the_way: Vec<&Source> = all
         .iter()
@@ -302,39 +301,58 @@ pub(super) fn find(decided: &Decided, scan: &Scan, setup: &Setup) -> Vec<Conflic
             ConflictCode::KeyOverLogin,
             format!("{} is used instead of your login", named(first)),
             format!(
-                "{how}. Remove {}; afterwards `/status` shows your login.{}",
+                "{how}. Remove {}; afterwards `/status` shows your login.",
                 if names.len() == 1 {
                     "it".to_string()
                 } else {
                     names.join(", ")
                 },
-                cli_note(&first.name)
             ),
             in_the_way.iter().flat_map(|s| removal(s, setup)).collect(),
         ));
     }
 
-    // Two credentials that both go out.
+    // A token and a key both set: Claude Code's own notice, `Both X and ANTHROPIC_API_KEY set · auth may not work
+    // as expected`, covers ANTHROPIC_AUTH_TOKEN, apiKeyHelper and CLAUDE_CODE_OAUTH_TOKEN alike.
     let key = active(all, SourceCode::ApiKey).next();
-    for other in [SourceCode::AuthToken, SourceCode::ApiKeyHelper] {
+    for other in [
+        SourceCode::AuthToken,
+        SourceCode::ApiKeyHelper,
+        SourceCode::OauthToken,
+    ] {
         let (Some(key), Some(token)) = (key, active(all, other).next()) else {
             continue;
         };
-        let drop = if other == SourceCode::AuthToken && setup.auth == Auth::ApiKey {
+        let keep_key = want.contains(&SourceCode::ApiKey) && !want.contains(&other);
+        let drop = if keep_key { token } else { key };
+        let (first, second) = if order::rank_of(other) < order::rank_of(SourceCode::ApiKey) {
+            (token, key)
+        } else {
+            (key, token)
+        };
+        // The documentation ranks ANTHROPIC_AUTH_TOKEN, then ANTHROPIC_API_KEY, then apiKeyHelper, then
+        // CLAUDE_CODE_OAUTH_TOKEN; where the CLI does otherwise, its row says how.
+        let documented = if other == SourceCode::AuthToken {
             token
         } else {
             key
+        };
+        let behaviour = match order::row(&first.name).and_then(|r| r.cli) {
+            Some(note) if other != SourceCode::OauthToken => {
+                format!("The documentation says {} is used. {note}", documented.name)
+            }
+            _ => format!(
+                "Claude Code uses {} and leaves {} unused.",
+                first.name, second.name
+            ),
         };
         out.push(conflict(
             ConflictCode::TokenAndKey,
             format!("{} and {} are both set", named(token), named(key)),
             format!(
-                "Claude Code's own notice calls this an auth conflict. The documented order uses {} and ignores \
-                 {}, but the CLI differs:{} Keep one: remove {}.",
-                token.name,
-                key.name,
-                cli_note(&token.name),
-                drop.name
+                "Claude Code's own notice calls this an auth conflict (`Both {} and {} set · auth may not work as \
+                 expected`). {behaviour} Keep one: remove {}.",
+                token.name, key.name, drop.name
             ),
             removal(drop, setup),
         ));
@@ -424,7 +442,16 @@ pub(super) fn find(decided: &Decided, scan: &Scan, setup: &Setup) -> Vec<Conflic
                 out.push(conflict(
                     ConflictCode::DamagedCredential,
                     format!("{}: {}", named(s), title_of_damage(d)),
-                    format!("{}{}", d.reason, if s.name == "ANTHROPIC_API_KEY" { cli_note(&s.name) } else { String::new() }),
+                    // What the CLI does with noise around a key (trims spaces, sends quotes, refuses a line break).
+                    format!(
+                        "{}{}",
+                        d.reason,
+                        if s.code == SourceCode::ApiKey && !d.codes.is_empty() {
+                            cli_note(&s.name)
+                        } else {
+                            String::new()
+                        }
+                    ),
                     fixes,
                 ));
             }
@@ -506,8 +533,15 @@ pub(super) fn find(decided: &Decided, scan: &Scan, setup: &Setup) -> Vec<Conflic
         ));
     }
     if winner == SourceCode::None {
+        let declined = all.iter().any(|s| declined_key(s) && applies(s, all));
         let fixes = match setup.auth {
             Auth::Subscription => vec![login_fix()],
+            Auth::ApiKey if declined => vec![Fix {
+                title: "Approve ANTHROPIC_API_KEY: in Claude Code run /config and turn on \"Use custom API key\" (it \
+                        was declined at the prompt)"
+                    .to_string(),
+                commands: Vec::new(),
+            }],
             Auth::ApiKey => vec![set_again("ANTHROPIC_API_KEY", setup)],
             Auth::Gateway => vec![set_again("ANTHROPIC_AUTH_TOKEN", setup)],
             Auth::OauthToken => vec![

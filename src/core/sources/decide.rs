@@ -30,6 +30,9 @@ const BROKEN: &[FindingCode] = &[
     FindingCode::BadSuffix,
 ];
 
+/// At most this many places are kept for one source (a paste that repeats a line a thousand times is one source).
+const MAX_ORIGINS: usize = 16;
+
 /// Kinds that must never be sent as a credential.
 const NEVER_SENT: &[Kind] = &[
     Kind::OauthRefreshToken,
@@ -155,6 +158,8 @@ fn damage(
     );
     let wrong_kind = match (expect, kind) {
         (_, Some(k)) if NEVER_SENT.contains(&k) => Some(k),
+        // An OAuth token in the key variable goes out as x-api-key, which nothing accepts, gateway or not.
+        (Expect::ConsoleKey, Some(Kind::OauthAccessToken)) => Some(Kind::OauthAccessToken),
         (Expect::ConsoleKey, Some(k)) if anthropic && k != Kind::ApiKey && k != Kind::Unknown => {
             Some(k)
         }
@@ -242,10 +247,8 @@ fn full_secret(name: &str, expect: Expect, value: &str, anthropic: bool) -> Secr
 fn masked_secret(name: &str, expect: Expect, m: &Masked, anthropic: bool) -> SecretValue {
     let mut codes = m.problems.clone();
     if let (Some(Kind::ApiKey), Some(len)) = (m.kind(), m.length) {
-        if anthropic
-            && expect == Expect::ConsoleKey
-            && !codes.contains(&FindingCode::SurroundingWhitespace)
-        {
+        // A length is judged only when nothing else (a line break, spaces) already changes it.
+        if anthropic && expect == Expect::ConsoleKey && codes.is_empty() {
             if len < key::CONSOLE_KEY_LEN {
                 codes.push(FindingCode::Truncated);
             } else if len > key::CONSOLE_KEY_LEN {
@@ -302,31 +305,25 @@ fn same_origin(a: &Origin, b: &Origin) -> bool {
 /// Groups entries by variable and layer; the value of the most telling entry (a listing over a profile line, the
 /// last of equals) counts.
 fn groups(entries: &[Entry], anthropic: bool) -> Vec<Group> {
-    let mut out: Vec<(Group, Authority, usize)> = Vec::new();
-    for (index, entry) in entries.iter().enumerate() {
+    let mut out: Vec<(Group, Authority)> = Vec::new();
+    for entry in entries {
         let pos = out
             .iter()
-            .position(|(g, _, _)| g.name == entry.name && g.layer == entry.layer);
+            .position(|(g, _)| g.name == entry.name && g.layer == entry.layer);
         let value = shown(entry, anthropic);
         match pos {
             Some(p) => {
-                let (group, authority, _) = &mut out[p];
-                if !group.origins.iter().any(|o| same_origin(o, &entry.origin)) {
-                    group.origins.push(entry.origin.clone());
-                }
+                let (group, authority) = &mut out[p];
                 if entry.authority >= *authority {
+                    // The telling origin first.
                     *authority = entry.authority;
                     group.value = value;
-                    // The telling origin first.
-                    if let Some(at) = group
-                        .origins
-                        .iter()
-                        .position(|o| same_origin(o, &entry.origin))
-                    {
-                        let o = group.origins.remove(at);
-                        group.origins.insert(0, o);
-                    }
+                    group.origins.retain(|o| !same_origin(o, &entry.origin));
+                    group.origins.insert(0, entry.origin.clone());
+                } else if !group.origins.iter().any(|o| same_origin(o, &entry.origin)) {
+                    group.origins.push(entry.origin.clone());
                 }
+                group.origins.truncate(MAX_ORIGINS);
             }
             None => out.push((
                 Group {
@@ -338,11 +335,10 @@ fn groups(entries: &[Entry], anthropic: bool) -> Vec<Group> {
                     unusable: None,
                 },
                 entry.authority,
-                index,
             )),
         }
     }
-    out.into_iter().map(|(g, _, _)| g).collect()
+    out.into_iter().map(|(g, _)| g).collect()
 }
 
 /// The applying group of each name: the highest settings scope, else the shell.
@@ -416,6 +412,7 @@ fn reported(scan: &Scan) -> Reported {
             Said::LoggedIn(b) => r.logged_in = Some(*b),
             Said::LoginExpired => r.login_origins.push(e.origin.clone()),
             Said::BaseUrl(url) => r.base_url = Some((url.clone(), e.origin.clone())),
+            Said::Version(_) => {}
         }
     }
     r
@@ -580,6 +577,15 @@ pub(super) fn decide(scan: &Scan, setup: &Setup) -> Decided {
         claude_winner.is_some(),
         login_present,
     );
+    // Name where the winner comes from when the text shows its file.
+    let summary = match sources
+        .iter()
+        .find(|s| s.state == SourceState::Wins)
+        .and_then(|s| s.origins.iter().find(|o| o.file.is_some()))
+    {
+        Some(o) if claude_winner.is_some() => format!("{summary} It comes from {}.", o.describe()),
+        _ => summary,
+    };
     Decided {
         sources,
         winner,
@@ -637,9 +643,8 @@ fn states(
                 SourceState::Ignored,
                 "Claude Code reported no credential: this was not set where it ran.".to_string(),
             )
-        } else if reported_winner
-            && (said.not_in_use.contains(&row.code)
-                || order::rank_of(row.code) < order::rank_of(winner))
+        } else if (reported_winner || said.not_in_use.contains(&row.code))
+            && order::rank_of(row.code) < order::rank_of(winner)
         {
             let why = if row.code == SourceCode::ApiKey {
                 "Claude Code reports it is not in use: declined (or not yet approved) at its prompt, or not set where it ran."
@@ -699,8 +704,8 @@ fn states(
                 SourceState::Ignored,
                 "Claude Code reports you are not logged in.".to_string(),
             )
-        } else if said.not_in_use.contains(&code)
-            || (reported_winner && rank < order::rank_of(winner))
+        } else if (reported_winner || said.not_in_use.contains(&code))
+            && rank < order::rank_of(winner)
         {
             (
                 SourceState::Ignored,

@@ -116,9 +116,10 @@ pub const ORDER: &[Rank] = &[
         docs: "Sent as `Authorization: Bearer`, for gateways and proxies; no approval prompt (Claude Code docs, \
                authentication; llm-gateway-connect).",
         cli: Some(
-            "Claude Code 2.1.332 with ANTHROPIC_API_KEY also set sends both headers (`Authorization: Bearer` and \
-             `x-api-key`); `claude auth status` then says `oauth_token` with `apiKeySource: ANTHROPIC_API_KEY`, and \
-             its errors may blame the key. With a `/login` it uses the token without any notice.",
+            "Claude Code 2.1.332 with ANTHROPIC_API_KEY also set sends both headers (`Authorization: Bearer` \
+             with the token and `x-api-key` with the key); `claude auth status` then says `oauth_token` with \
+             `apiKeySource: ANTHROPIC_API_KEY`, and its errors follow the key. With a `/login` it uses the token \
+             without any notice.",
         ),
     },
     Rank {
@@ -129,9 +130,10 @@ pub const ORDER: &[Rank] = &[
         docs: "A settings command whose output is sent as both `x-api-key` and `Authorization: Bearer`; the docs \
                rank it below ANTHROPIC_API_KEY (Claude Code docs, settings; authentication).",
         cli: Some(
-            "Claude Code 2.1.332 with ANTHROPIC_API_KEY also set reports `api_key_helper`, sends the helper's \
-             output (x-api-key and Bearer) and shows an auth-conflict notice: the helper is used, not the \
-             documented key.",
+            "Claude Code 2.1.332 with ANTHROPIC_API_KEY also set reports `api_key_helper` but sends both: \
+             ANTHROPIC_API_KEY as `x-api-key` and the helper's output as `Authorization: Bearer`; its errors \
+             follow the key, and the full-screen UI shows `Both apiKeyHelper and ANTHROPIC_API_KEY set · auth may \
+             not work as expected`.",
         ),
     },
     Rank {
@@ -142,8 +144,9 @@ pub const ORDER: &[Rank] = &[
         docs: "Sent as `x-api-key`. In an interactive session Claude Code asks once whether to use it and \
                remembers the answer; with `-p` it is always used (Claude Code docs, authentication).",
         cli: Some(
-            "Claude Code 2.1.332 asks `Detected a custom API key in your environment` with `No (recommended)` as \
-             the default; a declined key is then `not used here`. It trims surrounding whitespace before sending, \
+            "Claude Code 2.1.332 asks `Detected a custom API key in your environment` with `No \
+             (recommended)` as the default; a declined key is then `not used here`, but `claude -p` and \
+             `claude auth status` (`api_key`) use it unapproved. It trims surrounding whitespace before sending, \
              sends quotes as part of the key and refuses a line break inside it.",
         ),
     },

@@ -2,7 +2,7 @@
 //! decorations (`│`, `╭`, `⎿`) removed, so that what follows sees only the content.
 
 /// At most this much of a paste is examined (a settings file, a report and an `env` listing fit many times over).
-pub(super) const MAX_EXAMINED_BYTES: usize = 512 * 1024;
+pub(super) const MAX_EXAMINED_BYTES: usize = 256 * 1024;
 /// Longer lines are cut to this length before they are looked at.
 pub(super) const MAX_LINE_BYTES: usize = 64 * 1024;
 

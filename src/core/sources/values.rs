@@ -203,9 +203,10 @@ pub(super) fn masked(text: &str) -> Option<Masked> {
     })
 }
 
-/// Classifies a decoded value.
+/// Classifies a decoded value. A pair of quotes around nothing (`""`, as some listings print an empty value) is
+/// empty.
 pub(super) fn classify(value: String) -> Raw {
-    if value.is_empty() {
+    if value.is_empty() || value == "\"\"" || value == "''" {
         Raw::Empty
     } else if let Some(m) = masked(&value) {
         Raw::Masked(m)
