@@ -973,6 +973,90 @@ fn claude_codes_own_word_wins_over_the_order() {
     let r = analyze("API provider: AWS Bedrock", &zsh(Auth::Subscription));
     assert_eq!(r.winner, SourceCode::Bedrock);
     assert_eq!(codes(&r), [ConflictCode::CloudSwitchOn]);
+    let switch = r.winning_source().expect("the switch Claude Code reports");
+    assert_eq!(
+        (switch.name.as_str(), switch.layer),
+        ("CLAUDE_CODE_USE_BEDROCK", Layer::Reported)
+    );
+    assert_eq!(
+        r.fixes()[0].title,
+        "Find where CLAUDE_CODE_USE_BEDROCK is set (delete those lines)"
+    );
+}
+
+#[test]
+fn one_paste_of_everything() {
+    let paste = format!(
+        "ann@mac ~ % claude --version\n2.1.332 (Claude Code)\n\
+         ann@mac ~ % claude auth status\n{{\"loggedIn\":true,\"authMethod\":\"api_key\",\"apiProvider\":\"firstParty\",\"apiKeySource\":\"ANTHROPIC_API_KEY\"}}\n\
+         ann@mac ~ % claude auth status --text\nAuth token: claude.ai · not in use\nAPI key: ANTHROPIC_API_KEY\n\n\
+         ann@mac ~ % env | grep -E '^(ANTHROPIC|CLAUDE_CODE)_'\nANTHROPIC_API_KEY={KEY_A}\n\
+         ann@mac ~ % grep -n ANTHROPIC ~/.zshrc ~/.zprofile\n/Users/ann/.zshrc:41:export ANTHROPIC_API_KEY=\"{KEY_A}\"\n\
+         ann@mac ~ % cat ~/.claude/settings.json\n{{\n  \"env\": {{ \"ANTHROPIC_BASE_URL\": \"https://api.anthropic.com\" }}\n}}\n\
+         ann@mac ~ % cat ~/.claude/.credentials.json\n{{\"claudeAiOauth\": {{\"accessToken\": \"{OAUTH}\"}}}}\n\
+         ann@mac app % cat .env\nANTHROPIC_API_KEY={KEY_B}\n\
+         ann@mac app % typeset -x | grep CLAUDE\ndeclare -x CLAUDE_CODE_USE_VERTEX=\"0\"\n\
+         ⚠ Both claude.ai and ANTHROPIC_API_KEY set · auth may not work as expected\n\
+         == claude-preflight report ==\n== profile lines ==\n~/.bashrc:3: ANTHROPIC_API_KEY=sk-ant-api03-...yNAA (108 chars)\n== end of report ==\n"
+    );
+    let r = analyze(&paste, &zsh(Auth::Subscription));
+    for kind in [
+        BlockKind::ClaudeVersion,
+        BlockKind::AuthStatusJson,
+        BlockKind::AuthStatusText,
+        BlockKind::EnvListing,
+        BlockKind::ShellProfile,
+        BlockKind::Settings,
+        BlockKind::StoredLogin,
+        BlockKind::DotEnv,
+        BlockKind::ExportListing,
+        BlockKind::ClaudeMessage,
+        BlockKind::PreflightReport,
+    ] {
+        assert!(
+            r.blocks.iter().any(|b| b.kind == kind),
+            "{kind:?} missing: {:#?}",
+            r.blocks
+        );
+    }
+    assert_eq!(r.claude_version.as_deref(), Some("2.1.332"));
+    assert_eq!(r.winner, SourceCode::ApiKey);
+    let key = source(&r, "ANTHROPIC_API_KEY", Layer::Shell);
+    // One source, seen in the listing, two profiles and a .env file; the listing's value counts.
+    let places: Vec<String> = key.origins.iter().map(|o| o.describe()).collect();
+    assert_eq!(places[0], "an environment listing (env, printenv, set)");
+    for place in [
+        "line 41 of /Users/ann/.zshrc",
+        "line 3 of ~/.bashrc",
+        "line 1 of .env",
+    ] {
+        assert!(
+            places.iter().any(|p| p == place),
+            "{place} missing from {places:?}"
+        );
+    }
+    assert!(
+        matches!(&key.value, Value::Secret(v) if v.redacted.as_deref() == Some("sk-ant-api03-…yNAA"))
+    );
+    assert_eq!(codes(&r), [ConflictCode::KeyOverLogin]);
+    let titles: Vec<&str> = r.fixes().iter().map(|f| f.title.as_str()).collect();
+    assert_eq!(
+        titles[..3],
+        [
+            "Delete line 41 of /Users/ann/.zshrc (it sets ANTHROPIC_API_KEY)",
+            "Delete line 1 of .env (it sets ANTHROPIC_API_KEY)",
+            "Delete line 3 of ~/.bashrc (it sets ANTHROPIC_API_KEY)",
+        ],
+        "{titles:#?}"
+    );
+    assert_eq!(
+        source(&r, "CLAUDE_CODE_USE_VERTEX", Layer::Shell).state,
+        SourceState::Ignored
+    );
+    assert_no_secret(
+        &r,
+        &[KEY_A.to_string(), KEY_B.to_string(), OAUTH.to_string()],
+    );
 }
 
 #[test]

@@ -8,7 +8,8 @@
 //! that the `--report` output, read back by `sources::analyze`, names the same winner.
 //!
 //! A shell that is not installed is skipped with a message, except under CI (`CI` set), where it fails the test:
-//! `apt-get install -y zsh fish`. PowerShell is not installable here; its script is checked structurally at the end.
+//! `apt-get install -y zsh fish` (and `shellcheck`, which checks the POSIX script). PowerShell is not installable
+//! here; its script is checked structurally at the end.
 
 mod support;
 
@@ -119,6 +120,10 @@ struct Sandbox {
 
 static SANDBOXES: AtomicUsize = AtomicUsize::new(0);
 
+/// Held while an executable is written and while a process is spawned: a fork in one thread while another holds a
+/// stub open for writing would make exec'ing that stub fail with "Text file busy".
+static EXEC_LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 impl Sandbox {
     fn new() -> Sandbox {
         let n = SANDBOXES.fetch_add(1, Ordering::Relaxed);
@@ -151,6 +156,7 @@ impl Sandbox {
 
     fn write_exec(&self, rel: &str, text: &str) {
         use std::os::unix::fs::PermissionsExt;
+        let _exclusive = EXEC_LOCK.lock().unwrap_or_else(|e| e.into_inner());
         self.write(rel, text);
         std::fs::set_permissions(self.path(rel), std::fs::Permissions::from_mode(0o755))
             .expect("chmod");
@@ -201,9 +207,11 @@ impl Sandbox {
             cmd.env("fish_trace", "1");
         }
         let started = Instant::now();
-        let mut child = cmd
-            .spawn()
-            .unwrap_or_else(|e| panic!("{}: {e}", shell.program));
+        let spawned = {
+            let _exclusive = EXEC_LOCK.lock().unwrap_or_else(|e| e.into_inner());
+            cmd.spawn()
+        };
+        let mut child = spawned.unwrap_or_else(|e| panic!("{}: {e}", shell.program));
         let mut stdout = child.stdout.take().expect("piped");
         let mut stderr = child.stderr.take().expect("piped");
         let out = std::thread::spawn(move || {
@@ -819,6 +827,39 @@ fn tracing_does_not_leak_the_secret() {
                 &[KEY_VALID.to_string()],
                 shell.program,
             );
+        }
+    }
+}
+
+/// The POSIX script passes shellcheck as sh and as bash, for every intended method and with a team base URL.
+#[test]
+fn the_posix_script_passes_shellcheck() {
+    if !installed("shellcheck") {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "shellcheck is not installed: CI must check the pre-flight script (apt-get install -y shellcheck)"
+        );
+        eprintln!("SKIPPED: shellcheck is not installed (apt-get install -y shellcheck)");
+        return;
+    }
+    let sandbox = Sandbox::new();
+    for &auth in Auth::ALL {
+        for base in [None, Some("https://llm.example.com/anthropic")] {
+            let text = preflight::script(&setup(Shell::Bash, auth), base);
+            sandbox.write("check.sh", &text);
+            for dialect in ["sh", "bash"] {
+                let out = Command::new("shellcheck")
+                    .args(["-s", dialect, "-f", "gcc"])
+                    .arg(sandbox.path("check.sh"))
+                    .env("PATH", SYSTEM_PATH)
+                    .output()
+                    .expect("shellcheck runs");
+                assert!(
+                    out.status.success(),
+                    "{auth} as {dialect}:\n{}",
+                    String::from_utf8_lossy(&out.stdout)
+                );
+            }
         }
     }
 }

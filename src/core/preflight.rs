@@ -22,6 +22,12 @@ const POWERSHELL: &str = include_str!("preflight/powershell.ps1");
 /// The settings reader both Unix scripts embed (plain awk; no `'` in it).
 const SETTINGS_AWK: &str = include_str!("preflight/settings.awk");
 
+/// The watcher both Unix scripts run (as `sh -c WATCH sh SECONDS PID TIMEOUT_FILE`): it checks every second whether
+/// the command still runs, and when the time is up leaves the file and stops the command with SIGKILL. Plain POSIX
+/// sh with no `'` in it, so it sits inside single quotes in sh and fish alike.
+const WATCH: &str = "left=$1; while [ \"$left\" -gt 0 ] && kill -0 \"$2\" 2>/dev/null; do sleep 1; left=$((left - 1)); \
+                     done; if kill -0 \"$2\" 2>/dev/null; then : >\"$3\" && kill -9 \"$2\"; fi";
+
 /// Where requests go when neither `ANTHROPIC_BASE_URL` nor a team default says otherwise.
 pub const DEFAULT_BASE_URL: &str = "https://api.anthropic.com";
 
@@ -186,7 +192,7 @@ pub fn script(setup: &Setup, base_url: Option<&str>) -> String {
     } else {
         String::new()
     };
-    let replacements: [(&str, String); 14] = [
+    let replacements: [(&str, String); 15] = [
         ("@@INTENDED_NAME@@", plain(auth_name(setup.auth))),
         ("@@INTENDED_CODES@@", intended_codes.join(" ")),
         ("@@PS_INTENDED_CODES@@", quoted(&intended_codes)),
@@ -204,6 +210,7 @@ pub fn script(setup: &Setup, base_url: Option<&str>) -> String {
         ("@@CMD_NOTE@@", cmd_note),
         ("@@PICK@@", pick(setup.shell)),
         ("@@AWK@@", awk),
+        ("@@WATCH@@", WATCH.to_string()),
     ];
     let mut out = template.to_string();
     for (key, value) in &replacements {

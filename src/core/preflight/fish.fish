@@ -31,8 +31,12 @@ set -g pf_tmp (mktemp -d 2>/dev/null; or begin
         set -l d (set -q TMPDIR; and echo $TMPDIR; or echo /tmp)/claude-preflight.$fish_pid
         mkdir $d; and echo $d
     end)
-# Runs "$@" with its input closed for at most $1 seconds (fish's own wait does not report a status).
-set -g pf_bounded 'limit=$1; dir=$2; shift 2; rm -f "$dir/timeout"; "$@" </dev/null & p=$!; (sleep "$limit" && : >"$dir/timeout" && kill "$p") >/dev/null 2>&1 & w=$!; wait "$p"; r=$?; kill "$w" 2>/dev/null; exit "$r"'
+# Watches a command (pid $2) for at most $1 seconds, checking every second; when the time is up it leaves the file $3
+# and stops the command with SIGKILL; it ends by itself once the command has.
+set -g pf_watch '@@WATCH@@'
+# Runs "$@" with its input closed and its errors discarded for at most $1 seconds under that watcher, in sh (fish's
+# own wait does not report a status); $2/timeout tells a timeout. sh's $0 carries the watcher's program.
+set -g pf_bounded 'limit=$1; dir=$2; shift 2; rm -f "$dir/timeout"; "$@" </dev/null 2>/dev/null & p=$!; sh -c "$0" sh "$limit" "$p" "$dir/timeout" </dev/null >/dev/null 2>&1 & wait "$p" 2>/dev/null'
 set -g pf_awk '@@AWK@@'
 
 function pf_cleanup --on-event fish_exit
@@ -58,7 +62,7 @@ end
 
 # Runs a command with its input closed, output in $pf_tmp/out, for at most $pf_limit seconds.
 function pf_run
-    sh -c $pf_bounded sh $pf_limit $pf_tmp $argv >$pf_tmp/out 2>$pf_tmp/err
+    sh -c $pf_bounded $pf_watch $pf_limit $pf_tmp $argv >$pf_tmp/out
     set -g pf_rc $status
     set -g pf_timed_out 0
     test -f $pf_tmp/timeout; and set -g pf_timed_out 1
@@ -393,7 +397,7 @@ end
 switch $pf_win
     case api-key-helper
         pf_lookup apiKeyHelper
-        set -g pf_secret (sh -c $pf_bounded sh $pf_limit $pf_tmp sh -c $pf_v 2>/dev/null | string collect)
+        set -g pf_secret (sh -c $pf_bounded $pf_watch $pf_limit $pf_tmp sh -c $pf_v | string collect)
         set -l helper_status $pipestatus[1]
         if test $helper_status -ne 0; or test -z "$pf_secret"
             pf_verdict 2 'local problem' "apiKeyHelper (in $pf_win_where) failed or printed nothing (exit $helper_status)"

@@ -34,12 +34,18 @@ PF_NL='
 PF_CR=$(printf '\r')
 PF_TAB=$(printf '\t')
 PF_TMP=$(mktemp -d 2>/dev/null || { d="${TMPDIR:-/tmp}/claude-preflight.$$" && mkdir "$d" && printf '%s' "$d"; })
-trap 'rm -rf "$PF_TMP"' EXIT
-trap 'exit 2' INT TERM
+# No EXIT trap (a subshell that got a signal before resetting its inherited traps would run it and delete the
+# directory under the main script): every exit goes through pf_exit, and no subshell is ever sent a signal.
+trap 'rm -rf "$PF_TMP"; exit 2' INT TERM
+
+pf_exit() {
+  rm -rf "$PF_TMP"
+  exit "$1"
+}
 
 pf_verdict() {
   printf 'claude-preflight: %s: %s\n' "$2" "$3"
-  exit "$1"
+  pf_exit "$1"
 }
 
 pf_is_secret() {
@@ -65,17 +71,32 @@ pf_pop() {
   eval "$1=\$pf_all"
 }
 
-# Runs a command with its input closed, output in $PF_TMP/out, for at most $PF_LIMIT seconds. Sets PF_RC and
-# PF_TIMED_OUT.
-pf_run() {
+# Watches a command (pid $2) for at most $1 seconds, checking every second; when the time is up it leaves the
+# file $3 and stops the command with SIGKILL. It runs as its own exec'd program, so it holds none of the script's
+# descriptors, and it ends by itself once the command has: no subshell is ever sent a signal.
+# shellcheck disable=SC2016 # the watcher's program, expanded by the sh that runs it
+PF_WATCH='@@WATCH@@'
+
+# Runs a command with its input closed and its errors discarded, for at most $PF_LIMIT seconds; its output goes to
+# the file $1 (standard output when empty). Returns its exit status; $PF_TMP/timeout tells a timeout.
+pf_bounded() {
+  pf_to=$1
+  shift
   rm -f "$PF_TMP/timeout"
-  "$@" </dev/null >"$PF_TMP/out" 2>"$PF_TMP/err" &
+  if [ -n "$pf_to" ]; then
+    "$@" </dev/null >"$pf_to" 2>/dev/null &
+  else
+    "$@" </dev/null 2>/dev/null &
+  fi
   pf_pid=$!
-  (sleep "$PF_LIMIT" && : >"$PF_TMP/timeout" && kill "$pf_pid") >/dev/null 2>&1 &
-  pf_watch=$!
-  wait "$pf_pid"
+  sh -c "$PF_WATCH" sh "$PF_LIMIT" "$pf_pid" "$PF_TMP/timeout" </dev/null >/dev/null 2>&1 &
+  wait "$pf_pid" 2>/dev/null
+}
+
+# Runs a command bounded, output in $PF_TMP/out; sets PF_RC and PF_TIMED_OUT.
+pf_run() {
+  pf_bounded "$PF_TMP/out" "$@"
   PF_RC=$?
-  kill "$pf_watch" 2>/dev/null
   PF_TIMED_OUT=0
   if [ -f "$PF_TMP/timeout" ]; then PF_TIMED_OUT=1; fi
 }
@@ -372,9 +393,9 @@ case $PF_BASE in https://api.anthropic.com | https://api.anthropic.com/*) PF_ANT
 if [ "$PF_INTENDED" = gateway ]; then PF_ANTHROPIC=0; fi
 
 case ${1:-} in
-  --report) pf_report && exit 0 ;;
+  --report) pf_report && pf_exit 0 ;;
   '') ;;
-  *) printf '%s\n' 'usage: sh claude-preflight.sh [--report]' >&2 && exit 2 ;;
+  *) printf '%s\n' 'usage: sh claude-preflight.sh [--report]' >&2 && pf_exit 2 ;;
 esac
 
 # An empty credential variable in the environment (a settings "" cancels on purpose and is fine).
@@ -430,14 +451,7 @@ fi
 case $PF_WIN in
   api-key-helper)
     pf_lookup apiKeyHelper
-    PF_SECRET=$( (sh -c "$PF_V" </dev/null 2>/dev/null &
-      pf_p=$!
-      (sleep "$PF_LIMIT" && kill "$pf_p") >/dev/null 2>&1 &
-      pf_w=$!
-      wait "$pf_p"
-      pf_r=$?
-      kill "$pf_w" 2>/dev/null
-      exit "$pf_r"))
+    PF_SECRET=$(pf_bounded '' sh -c "$PF_V")
     pf_rc=$?
     if [ "$pf_rc" -ne 0 ] || [ -z "$PF_SECRET" ]; then
       pf_verdict 2 'local problem' "apiKeyHelper (in $PF_WIN_WHERE) failed or printed nothing (exit $pf_rc)"

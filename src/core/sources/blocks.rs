@@ -213,11 +213,33 @@ fn command_of(line: &str) -> Option<&str> {
                 .then(|| line.find('>').map(|i| &line[i + 1..]))
                 .flatten()
         },
-        // `$ cmd`, `user@host:~/app$ cmd`, `host% cmd`: the first word ends with the prompt character.
+        // `$ cmd`, `user@host:~/app$ cmd`, `root@box:~# cmd`, `ann@mac ~ % cmd`, `➜ app git:(main) cmd`: a prompt
+        // character and a space after at most four words within the first 120 bytes, then a known command. `#` and
+        // `>` count only at the end of the first word (elsewhere they are comments and redirections).
         {
-            let end = line.find(char::is_whitespace).unwrap_or(line.len());
-            (end <= 120 && line[..end].ends_with(['$', '%', '#', '>', '❯', '»']))
-                .then(|| &line[end..])
+            let mut words = 0;
+            let mut previous_space = true;
+            line.char_indices()
+                .take_while(|(i, _)| *i < 120)
+                .filter(|(i, c)| {
+                    if c.is_whitespace() {
+                        previous_space = true;
+                        return false;
+                    }
+                    if previous_space {
+                        words += 1;
+                        previous_space = false;
+                    }
+                    let prompt = match c {
+                        '$' | '%' | '❯' | '»' | ')' => words <= 4,
+                        '#' | '>' => words == 1,
+                        _ => false,
+                    };
+                    prompt && line[i + c.len_utf8()..].starts_with(' ')
+                })
+                .take(4)
+                .map(|(i, c)| &line[i + c.len_utf8()..])
+                .find(|rest| is_known_command(rest.trim()))
         },
     ];
     candidates
@@ -1183,6 +1205,18 @@ mod tests {
             Some("claude auth status")
         );
         assert_eq!(command_of("# a comment"), None);
+        assert_eq!(
+            command_of("ann@mac ~ % claude auth status --text"),
+            Some("claude auth status --text")
+        );
+        assert_eq!(
+            command_of("root@box:~# cat /etc/claude-code/managed-settings.json"),
+            Some("cat /etc/claude-code/managed-settings.json")
+        );
+        assert_eq!(command_of("➜  app git:(main) cat .env"), Some("cat .env"));
+        // Comments and redirections inside content are not prompts.
+        assert_eq!(command_of("export A=1 # set by the installer"), None);
+        assert_eq!(command_of("echo x > env"), None);
         assert_eq!(command_of("export A=1"), None);
     }
 

@@ -717,10 +717,12 @@ fn states(
                 format!("{} ranks higher.", source_label(winner)),
             )
         };
-        let name = match code {
-            SourceCode::Login => "/login".to_string(),
-            _ => source_label(code).to_string(),
-        };
+        // The variable or setting of the code's first row (`/login` for the login).
+        let name = ORDER
+            .iter()
+            .find(|r| r.code == code)
+            .map_or("", |r| r.name)
+            .to_string();
         out.push((
             rank,
             0,

@@ -24,8 +24,6 @@ pub mod report;
 mod text;
 mod values;
 
-pub use values::Masked;
-
 use crate::core::codes::{ConflictCode, FindingCode, Kind, SourceCode, SourceState, Verdict};
 use crate::core::setup::Setup;
 

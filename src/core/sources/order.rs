@@ -59,8 +59,6 @@ pub struct Rank {
     pub cli: Option<&'static str>,
 }
 
-const DOCS_PRECEDENCE: &str = "Claude Code docs, authentication: Authentication precedence";
-
 /// The order, highest first. A settings `env` value replaces the shell's value of the same variable before this
 /// order applies, and `""` there cancels it (Claude Code docs, env-vars: Precedence).
 pub const ORDER: &[Rank] = &[
@@ -195,8 +193,6 @@ pub const BASE_URL: &str = "ANTHROPIC_BASE_URL";
 pub const ORGANIZATION_ID: &str = "ANTHROPIC_ORGANIZATION_ID";
 /// The settings key of the helper row.
 pub const HELPER: &str = "apiKeyHelper";
-/// Where the answer for [`ORDER`] is documented.
-pub const PRECEDENCE_SOURCE: &str = DOCS_PRECEDENCE;
 
 /// The rank (0 = highest) of the first row with this code.
 pub fn rank_of(code: SourceCode) -> usize {
@@ -250,14 +246,6 @@ pub fn intended(auth: Auth) -> &'static [SourceCode] {
         Auth::Vertex => &[SourceCode::Vertex],
         Auth::Foundry => &[SourceCode::Foundry],
     }
-}
-
-/// Whether a source is a cloud provider switch.
-pub fn is_cloud(code: SourceCode) -> bool {
-    matches!(
-        ORDER.iter().find(|r| r.code == code).map(|r| r.carrier),
-        Some(Carrier::Switch)
-    )
 }
 
 /// A source name as Claude Code prints it (`/status` rows `Auth token` and `API key`, `claude auth status`

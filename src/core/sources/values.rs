@@ -37,7 +37,7 @@ impl fmt::Debug for Raw {
 
 /// What a masked copy still tells.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Masked {
+pub(super) struct Masked {
     /// A known, displayable prefix such as `sk-ant-api03-`.
     pub prefix: Option<String>,
     /// Up to 4 last characters.
