@@ -916,6 +916,7 @@ fn the_powershell_script_is_well_formed() {
             "== end of report ==",
             "$TeamUrl = 'https://gw.example.com'",
             "Invoke-Bounded $claude.Source @('auth', 'status')",
+            "return , $pairs",
         ] {
             assert!(s.contains(part), "{shell}: missing {part}");
         }

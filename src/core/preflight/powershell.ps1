@@ -54,17 +54,18 @@ function Get-SettingsFiles {
     ) | Where-Object { Test-Path -LiteralPath $_.Path -PathType Leaf }
 }
 
-# The tracked "env" members and apiKeyHelper of a settings file, as name/value pairs.
+# The tracked "env" members and apiKeyHelper of a settings file, as name/value pairs (returned with the unary comma,
+# so that PowerShell does not unroll a single pair into its two strings).
 function Read-Settings([string]$Path) {
     $pairs = @()
-    try { $json = Get-Content -LiteralPath $Path -Raw | ConvertFrom-Json } catch { return $pairs }
+    try { $json = Get-Content -LiteralPath $Path -Raw | ConvertFrom-Json } catch { return , $pairs }
     if ($null -ne $json.env) {
         foreach ($p in $json.env.PSObject.Properties) {
             if ($Vars -contains $p.Name -and $null -ne $p.Value) { $pairs += , @($p.Name, [string]$p.Value) }
         }
     }
     if ($null -ne $json.apiKeyHelper) { $pairs += , @('apiKeyHelper', [string]$json.apiKeyHelper) }
-    return $pairs
+    return , $pairs
 }
 
 $Settings = @{}
@@ -148,6 +149,8 @@ function Invoke-Bounded([string]$File, [string[]]$Arguments) {
     $process = [System.Diagnostics.Process]::Start($info)
     $process.StandardInput.Close()
     $out = $process.StandardOutput.ReadToEndAsync()
+    # Read and discarded, so that a chatty program never blocks on a full pipe.
+    [void]$process.StandardError.ReadToEndAsync()
     if (-not $process.WaitForExit($Limit * 1000)) {
         try { $process.Kill() } catch { }
         return @{ Code = -1; Output = '' }
