@@ -16,7 +16,7 @@ pub enum Carrier {
     Switch,
     /// A secret in an environment variable, sent in a header.
     Secret(Header, Expect),
-    /// The `apiKeyHelper` setting: a command whose standard output is the credential.
+    /// The `apiKeyHelper` setting: a command whose standard output is the credential, sent in both headers.
     Helper,
     /// A name or id that selects a credential stored elsewhere (not itself a secret).
     Selector,
@@ -28,9 +28,8 @@ pub enum Carrier {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Header {
     XApiKey,
+    /// `Authorization: Bearer`.
     Bearer,
-    /// Both `x-api-key` and `Authorization: Bearer` carry the same value.
-    Both,
 }
 
 /// What the key check expects in a secret variable.
