@@ -4,7 +4,8 @@
 #
 #   scripts/setup.sh         wasm32 target, rustfmt/clippy, Trunk, wasm-bindgen CLI, wasm-opt
 #   scripts/setup.sh --test  the same, plus what the tests run: Chromium and chromedriver (browser tests), zsh and
-#                            fish (generated commands and the pre-flight script are run by the real shells), axe-core
+#                            fish (generated commands and the pre-flight script are run by the real shells; shellcheck
+#                            checks the POSIX script), axe-core
 #                            (the accessibility test's rule engine, from npm into .tools/), and the real Claude Code CLI
 #                            (the release scripts/lib/claude-code.sh pins, into .tools/claude-code/<version>/)
 #
@@ -74,9 +75,10 @@ if [ "${1:-}" = "--test" ]; then
   command -v chromedriver >/dev/null || missing+=(chromium-driver)
   command -v zsh >/dev/null || missing+=(zsh)
   command -v fish >/dev/null || missing+=(fish)
+  command -v shellcheck >/dev/null || missing+=(shellcheck)
   command -v curl >/dev/null || missing+=(curl)
   [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
-  for tool in chromedriver zsh fish curl; do command -v "$tool" >/dev/null || die "$tool still missing"; done
+  for tool in chromedriver zsh fish shellcheck curl; do command -v "$tool" >/dev/null || die "$tool still missing"; done
   axe_core_installed() {
     node -p "require('./.tools/node_modules/axe-core/package.json').version" 2>/dev/null
   }

@@ -12,9 +12,11 @@
 mod support;
 
 mod api_error_fixtures;
+mod credential_sources;
 mod guidance;
 mod key_analysis;
 mod live_probe;
+mod preflight_shells;
 mod shell_syntax;
 
 /// The real Claude Code CLI's messages and `claude auth status` against the page's tables (feature `claude-cli`,

@@ -209,6 +209,11 @@ fn from_templates(out: &mut Generated) {
         for &os in Os::ALL {
             texts.push(cmds::persist_var(shell, os, "AWS_REGION", "us-east-1"));
             texts.extend(cmds::delete_profile_lines(shell, os, names));
+            texts.extend(cmds::delete_line(
+                shell,
+                &cmds::home_path(shell, ".zshrc"),
+                12,
+            ));
             texts.extend(cmds::list_windows_vars(shell, os));
             texts.extend(cmds::remove_user_vars(shell, os, names));
             texts.extend(cmds::remove_machine_vars(shell, os, names));

@@ -209,6 +209,74 @@ contract_enum! {
     }
 }
 
+contract_enum! {
+    /// `credential-sources[data-winner]` and `credential-source[data-source]`: where a credential comes from.
+    SourceCode {
+        /// `CLAUDE_CODE_USE_BEDROCK`: Amazon Bedrock.
+        Bedrock => "bedrock",
+        /// `CLAUDE_CODE_USE_VERTEX`: Google Vertex AI.
+        Vertex => "vertex",
+        /// `CLAUDE_CODE_USE_FOUNDRY`: Microsoft Foundry.
+        Foundry => "foundry",
+        /// `CLAUDE_CODE_USE_MANTLE`: Bedrock through Mantle.
+        Mantle => "mantle",
+        /// `CLAUDE_CODE_USE_ANTHROPIC_AWS`: Claude Platform on AWS.
+        AnthropicAws => "anthropic-aws",
+        /// `ANTHROPIC_AUTH_TOKEN`, sent as `Authorization: Bearer`.
+        AuthToken => "auth-token",
+        /// `ANTHROPIC_API_KEY`, sent as `x-api-key`.
+        ApiKey => "api-key",
+        /// The `apiKeyHelper` setting: a command whose output is the credential.
+        ApiKeyHelper => "api-key-helper",
+        /// `CLAUDE_CODE_OAUTH_TOKEN`, from `claude setup-token`.
+        OauthToken => "oauth-token",
+        /// An Anthropic profile or workload identity federation.
+        Profile => "profile",
+        /// The credential `/login` stored.
+        Login => "login",
+        /// The text shows credential information, but nothing that would authenticate.
+        None => "none",
+        /// The text does not say.
+        Unknown => "unknown",
+    }
+}
+
+contract_enum! {
+    /// `credential-source[data-state]`.
+    SourceState {
+        /// Claude Code uses this one.
+        Wins => "wins",
+        /// Set and usable, but a source that ranks higher (or a settings `env` value) is used instead.
+        Overridden => "overridden",
+        /// Set but unusable: empty, switched off, cancelled by `""` in a settings `env` block, or not approved.
+        Ignored => "ignored",
+    }
+}
+
+contract_enum! {
+    /// `credential-conflict[data-code]`.
+    ConflictCode {
+        /// An environment or settings credential wins over a `/login` that is present or intended.
+        KeyOverLogin => "key-over-login",
+        /// `ANTHROPIC_AUTH_TOKEN` and `ANTHROPIC_API_KEY` both set (or `apiKeyHelper` with `ANTHROPIC_API_KEY`).
+        TokenAndKey => "token-and-key",
+        /// A `CLAUDE_CODE_USE_*` switch makes Anthropic credentials unused.
+        CloudSwitchOn => "cloud-switch-on",
+        /// A settings `env` block sets a credential or base URL that beats the shell's.
+        SettingsEnvOverride => "settings-env-override",
+        /// A credential variable is set but empty.
+        EmptyCredential => "empty-credential",
+        /// A value the key check would not pass for its variable (noise, truncated, another kind).
+        DamagedCredential => "damaged-credential",
+        /// `ANTHROPIC_BASE_URL` points away from the API while the intended method is not a gateway.
+        BaseUrlOverride => "base-url-override",
+        /// Claude Code reports no login.
+        NotLoggedIn => "not-logged-in",
+        /// Claude Code reports an expired login.
+        LoginExpired => "login-expired",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -238,6 +306,13 @@ mod tests {
         round_trips(Launcher::ALL, Launcher::code, Launcher::from_code);
         round_trips(Auth::ALL, Auth::code, Auth::from_code);
         round_trips(AuthScheme::ALL, AuthScheme::code, AuthScheme::from_code);
+        round_trips(SourceCode::ALL, SourceCode::code, SourceCode::from_code);
+        round_trips(SourceState::ALL, SourceState::code, SourceState::from_code);
+        round_trips(
+            ConflictCode::ALL,
+            ConflictCode::code,
+            ConflictCode::from_code,
+        );
     }
 
     #[test]
@@ -247,5 +322,27 @@ mod tests {
         assert_eq!(FindingCode::ALL.len(), 13);
         assert_eq!(OutcomeCode::ALL.len(), 24);
         assert_eq!(CauseCode::ALL.len(), 33);
+        assert_eq!(SourceCode::ALL.len(), 13);
+        assert_eq!(SourceState::ALL.len(), 3);
+        assert_eq!(ConflictCode::ALL.len(), 9);
+    }
+
+    #[test]
+    fn credential_codes_are_the_contract_lists() {
+        let codes = |all: Vec<&'static str>| all.join(" · ");
+        assert_eq!(
+            codes(SourceCode::ALL.iter().map(|c| c.code()).collect()),
+            "bedrock · vertex · foundry · mantle · anthropic-aws · auth-token · api-key · api-key-helper · \
+             oauth-token · profile · login · none · unknown"
+        );
+        assert_eq!(
+            codes(SourceState::ALL.iter().map(|c| c.code()).collect()),
+            "wins · overridden · ignored"
+        );
+        assert_eq!(
+            codes(ConflictCode::ALL.iter().map(|c| c.code()).collect()),
+            "key-over-login · token-and-key · cloud-switch-on · settings-env-override · empty-credential · \
+             damaged-credential · base-url-override · not-logged-in · login-expired"
+        );
     }
 }

@@ -59,6 +59,8 @@ pub struct ShellCommands {
     pub persist_from_session: &'static str,
     /// `{names}` (`A|B`), `{file}`: deletes the lines that set these variables from a profile, keeping a backup.
     pub delete_profile_lines: &'static str,
+    /// `{line}`, `{file}`: deletes one line of a file, keeping a backup.
+    pub delete_line: &'static str,
     /// fish only, `{name}`: erases a universal variable.
     pub unset_universal: &'static str,
     /// `{files}`: finds the lines that mention credential variables or `apiKeyHelper`, values masked.
@@ -90,6 +92,7 @@ const POSIX_GATEWAY_CHECK: &str = "curl -sS \"$ANTHROPIC_BASE_URL/v1/models\" -H
 const POSIX_MASKED: &str =
     "printf '%s characters, ends with ...%s\\n' \"${#{name}}\" \"${{name}: -4}\"";
 const POSIX_DELETE: &str = "sed -i.bak -E '/^[[:space:]]*export[[:space:]]+({names})=/d' {file}";
+const POSIX_DELETE_LINE: &str = "sed -i.bak '{line}d' {file}";
 const POSIX_PERSIST: &str = "echo 'export {name}=\"{value}\"' >> {file}";
 const POSIX_PERSIST_SESSION: &str = "printf 'export {name}=%q\\n' \"${name}\" >> {file}";
 
@@ -106,6 +109,7 @@ pub static SHELLS: [ShellCommands; 5] = [
         persist: POSIX_PERSIST,
         persist_from_session: POSIX_PERSIST_SESSION,
         delete_profile_lines: POSIX_DELETE,
+        delete_line: POSIX_DELETE_LINE,
         unset_universal: "",
         find_in_files: POSIX_FIND,
         edit_file: "nano {file}",
@@ -128,6 +132,7 @@ pub static SHELLS: [ShellCommands; 5] = [
         persist: POSIX_PERSIST,
         persist_from_session: POSIX_PERSIST_SESSION,
         delete_profile_lines: POSIX_DELETE,
+        delete_line: POSIX_DELETE_LINE,
         unset_universal: "",
         find_in_files: POSIX_FIND,
         edit_file: "nano {file}",
@@ -150,6 +155,7 @@ pub static SHELLS: [ShellCommands; 5] = [
         persist: "echo 'set -gx {name} \"{value}\"' >> {file}",
         persist_from_session: "printf 'set -gx {name} %s\\n' (string escape -- ${name}) >> {file}",
         delete_profile_lines: "sed -i.bak -E '/^[[:space:]]*set[[:space:]].*[[:space:]]({names})([[:space:]]|$)/d' {file}",
+        delete_line: POSIX_DELETE_LINE,
         unset_universal: "set -Ue {name}",
         find_in_files: POSIX_FIND,
         edit_file: "nano {file}",
@@ -172,6 +178,7 @@ pub static SHELLS: [ShellCommands; 5] = [
         persist: "[Environment]::SetEnvironmentVariable('{name}', '{value}', 'User')",
         persist_from_session: "[Environment]::SetEnvironmentVariable('{name}', $env:{name}, 'User')",
         delete_profile_lines: "Copy-Item {file} \"{file}.bak\"; @(Get-Content {file}) -notmatch '^\\s*\\$env:({names})\\s*=' | Set-Content {file}",
+        delete_line: "Copy-Item {file} \"{file}.bak\"; Set-Content {file} -Value (Get-Content {file} | Where-Object { $_.ReadCount -ne {line} })",
         unset_universal: "",
         find_in_files: "Select-String -Path {files} -Pattern 'ANTHROPIC_|CLAUDE_CODE_|apiKeyHelper' -ErrorAction SilentlyContinue | ForEach-Object { '{0}:{1}: {2}' -f $_.Path, $_.LineNumber, ($_.Line -replace '((ANTHROPIC|CLAUDE_CODE)_[A-Z_]*|apiKeyHelper).*', '$1 ...') }",
         edit_file: "notepad {file}",
@@ -194,6 +201,7 @@ pub static SHELLS: [ShellCommands; 5] = [
         persist: "setx {name} \"{value}\"",
         persist_from_session: "setx {name} \"%{name}%\"",
         delete_profile_lines: "",
+        delete_line: "",
         unset_universal: "",
         find_in_files: "for /f \"tokens=1,2 delims=:=\" %A in ('findstr /n /i \"ANTHROPIC_ CLAUDE_CODE_ apiKeyHelper\" \"{file}\" 2^>nul') do @echo {file} line %A: %B",
         edit_file: "notepad \"{file}\"",
@@ -305,6 +313,15 @@ pub fn delete_profile_lines(shell: Shell, os: Os, names: &[&str]) -> Option<Stri
     some(fill(
         commands(shell).delete_profile_lines,
         &[("names", &joined), ("file", file)],
+    ))
+}
+
+/// Deletes line `line` of `file` (a path in this shell's syntax; a `.bak` copy is kept). None for cmd, which has
+/// no line editor: open the file with [`edit_file`] instead.
+pub fn delete_line(shell: Shell, file: &str, line: usize) -> Option<String> {
+    some(fill(
+        commands(shell).delete_line,
+        &[("line", &line.to_string()), ("file", file)],
     ))
 }
 

@@ -424,7 +424,6 @@ impl StandIn {
     }
 
     /// Forgets the requests received so far (a browser test that runs several live tests in one page).
-    #[cfg(feature = "e2e")]
     pub fn clear_requests(&self) {
         if let Ok(mut r) = self.shared.requests.lock() {
             r.clear();
