@@ -5,8 +5,9 @@
 //! free text from the person; anything in them that looks like an Anthropic key is removed, lines are folded
 //! to one line and capped. The output is deterministic and about 60 lines at most.
 
-use crate::core::codes::{Auth, Launcher, Os, Shell};
+use crate::core::codes::{Auth, ConflictCode, Launcher, Os, Shell};
 use crate::core::commands as cmds;
+use crate::core::preflight;
 use crate::core::setup::{auth_name, launcher_name, os_name, shell_name, Setup};
 use crate::core::share;
 use crate::core::steps::Evidence;
@@ -197,6 +198,40 @@ fn troubleshooting(setup: &Setup) -> Vec<(&'static str, &'static str)> {
     rows
 }
 
+/// What the pasted machine state of one person showed, as lessons for the team: which kind of conflict, never which
+/// file or value (this section is shared).
+fn found_on_a_machine(evidence: &Evidence) -> Vec<&'static str> {
+    let Some(machine) = &evidence.machine else {
+        return Vec::new();
+    };
+    machine
+        .conflicts
+        .iter()
+        .filter_map(|code| match code {
+            ConflictCode::KeyOverLogin => Some(
+                "Seen on a machine here: an `ANTHROPIC_API_KEY` from a shell profile, `.env` or settings `env` block \
+                 overriding the login. Keep keys out of those files when you use `/login`.",
+            ),
+            ConflictCode::TokenAndKey => Some(
+                "Seen on a machine here: `ANTHROPIC_AUTH_TOKEN` and `ANTHROPIC_API_KEY` set together (Claude Code then \
+                 sends both). Set only the one this project uses.",
+            ),
+            ConflictCode::SettingsEnvOverride => Some(
+                "Seen on a machine here: a settings `env` block setting a credential, which beats the shell's value \
+                 and survives `unset`. Check `~/.claude/settings.json` and `.claude/settings.local.json`.",
+            ),
+            ConflictCode::CloudSwitchOn => Some(
+                "Seen on a machine here: a leftover `CLAUDE_CODE_USE_*` switch sending Claude Code to a cloud \
+                 provider.",
+            ),
+            ConflictCode::BaseUrlOverride => Some(
+                "Seen on a machine here: a leftover `ANTHROPIC_BASE_URL` pointing Claude Code at a gateway.",
+            ),
+            _ => None,
+        })
+        .collect()
+}
+
 /// Renders the CLAUDE.md section for a setup. `evidence` only selects what to stress; no secret can reach it.
 pub fn render(setup: &Setup, evidence: &Evidence, extra: &TeamNotes) -> String {
     let setup = setup.normalized();
@@ -246,6 +281,13 @@ pub fn render(setup: &Setup, evidence: &Evidence, extra: &TeamNotes) -> String {
             code(&cmds::curl_key_check(sh))
         ));
     }
+    out.push(format!(
+        "- Before a long session and in CI, run the pre-flight script (`{}`, from the auth doctor page): {}. It \
+         prints one verdict line and exits 0 ready, 1 rejected, 2 a local problem, 3 unreachable; `--report` \
+         prints a masked report to paste into the page.",
+        preflight::file_name(sh),
+        code(preflight::run_command(sh))
+    ));
     out.push(String::new());
 
     out.push("### Troubleshooting".into());
@@ -276,6 +318,9 @@ pub fn render(setup: &Setup, evidence: &Evidence, extra: &TeamNotes) -> String {
     out.push(format!("- A leaked key: revoke it at once at {KEYS_URL}, create a new one, and replace it where it is stored."));
     if stress_stale {
         out.push("- This team's recent failure was a stale `ANTHROPIC_API_KEY` overriding logins: check profiles and `.env` first.".into());
+    }
+    for line in found_on_a_machine(evidence) {
+        out.push(format!("- {line}"));
     }
 
     let docs = clean_opt(&extra.docs_url);

@@ -17,4 +17,5 @@ pub mod setup;
 pub mod share;
 pub mod sources;
 pub mod steps;
+pub mod suggest;
 pub mod team;

@@ -1,8 +1,10 @@
-//! The page: its one reducer (`state.rs`), the sections in order, a share link's setup read at start-up, and the
-//! `pagehide` hook that drops the key.
+//! The page: its one reducer (`state.rs`), the summary and the sections in order, a share link's setup read at
+//! start-up, and the `pagehide` hook that drops every pasted secret.
+
+use std::rc::Rc;
 
 use gloo::events::EventListener;
-use web_sys::HtmlInputElement;
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::claude_md::ClaudeMd;
@@ -10,15 +12,20 @@ use super::error_diagnosis::ErrorDiagnosis;
 use super::fix_steps::FixSteps;
 use super::key_check::KeyCheck;
 use super::live_test::LiveTestSection;
+use super::machine_state::MachineState;
+use super::preflight::Preflight;
 use super::setup_form::SetupForm;
 use super::share_link::ShareLink;
 use super::state::{Action, State};
+use super::summary::Summary;
 use super::team_notes::TeamNotes;
+use crate::core::steps::plan;
 
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(State::default);
     let key_input = use_node_ref();
+    let machine_input = use_node_ref();
 
     // A share link's setup (`?os=…&shell=…`), read once after the first render, so that first render is the same
     // whatever the URL. The address bar is never written.
@@ -32,23 +39,26 @@ pub fn app() -> Html {
         });
     }
 
-    // Drop the key when the page is hidden for good or put in the back/forward cache.
+    // Drop every pasted secret when the page is hidden for good or put in the back/forward cache.
     {
         let dispatcher = state.dispatcher();
-        let key_input = key_input.clone();
+        let (key_input, machine_input) = (key_input.clone(), machine_input.clone());
         use_effect_with((), move |_| {
             let listener = EventListener::new(&gloo::utils::window(), "pagehide", move |_| {
                 if let Some(input) = key_input.cast::<HtmlInputElement>() {
                     input.set_value("");
                 }
-                dispatcher.dispatch(Action::ClearKey);
+                if let Some(area) = machine_input.cast::<HtmlTextAreaElement>() {
+                    area.set_value("");
+                }
+                dispatcher.dispatch(Action::DropSecrets);
             });
             move || drop(listener)
         });
     }
 
-    // The key check renders first; the other sections one task later, so the key field is usable a few milliseconds
-    // sooner (they hold most of the page's elements) and nothing moves: they are below it.
+    // The summary and the key check render first; the other sections one task later, so the key field is usable a
+    // few milliseconds sooner (they hold most of the page's elements) and nothing moves: they are below it.
     let rest_shown = use_state(|| false);
     {
         let rest_shown = rest_shown.clone();
@@ -62,44 +72,40 @@ pub fn app() -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |action: Action| dispatcher.dispatch(action))
     };
-    let on_key_change = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |text: String| dispatcher.dispatch(Action::SetKey(text)))
-    };
-    let on_key_clear = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |()| dispatcher.dispatch(Action::ClearKey))
-    };
-    let on_toggle_last20 = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |()| dispatcher.dispatch(Action::ToggleLast20))
-    };
-    let on_error_text = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |text: String| dispatcher.dispatch(Action::SetErrorText(text)))
-    };
+    let text_action = |to_action: fn(String) -> Action| on_action.reform(to_action);
     let evidence = state.evidence();
     let setup = state.guidance.setup;
+    let found = evidence != Default::default();
+    let steps = use_memo((setup, evidence.clone()), |(setup, evidence)| {
+        plan(setup, evidence)
+    });
+    let first_step = steps.first().cloned().map(Rc::new);
 
     html! {
         <>
+            <Summary report={state.key.clone()} live={state.live.status.clone()}
+                diagnosis={state.guidance.diagnosis.clone()} machine={state.machine.clone()} {first_step} />
             <KeyCheck report={state.key.clone()} show_last20={state.show_last20}
-                on_change={on_key_change} on_clear={on_key_clear} {on_toggle_last20} input_ref={key_input} />
+                on_change={text_action(Action::SetKey)} on_clear={on_action.reform(|()| Action::ClearKey)}
+                on_toggle_last20={on_action.reform(|()| Action::ToggleLast20)} input_ref={key_input} />
             if *rest_shown {
-            <LiveTestSection report={state.key.clone()} live={state.live.clone()} on_action={on_action.clone()} />
-            <ErrorDiagnosis diagnosis={state.guidance.diagnosis.clone()} on_text={on_error_text} />
-            <section class="card guidance" aria-labelledby="setup-heading">
-                <h2 id="setup-heading"><span class="step-no">{"4"}</span>{"Fix it for your setup"}</h2>
-                <p class="hint">{"Where and how you run Claude Code. The steps below use your shell's own commands."}</p>
-                <TeamNotes />
-                <SetupForm {setup} {on_action} />
-                <FixSteps {setup} evidence={evidence.clone()} />
-            </section>
-            <section class="card guidance" aria-labelledby="keep-heading">
-                <h2 id="keep-heading"><span class="step-no">{"5"}</span>{"Keep it fixed"}</h2>
-                <ClaudeMd {setup} {evidence} />
-                <ShareLink {setup} />
-            </section>
+                <LiveTestSection report={state.key.clone()} live={state.live.clone()} on_action={on_action.clone()} />
+                <ErrorDiagnosis diagnosis={state.guidance.diagnosis.clone()} on_text={text_action(Action::SetErrorText)} />
+                <MachineState report={state.machine.clone()} {setup}
+                    on_text={text_action(Action::SetMachineText)} input_ref={machine_input} />
+                <section class="card guidance" aria-labelledby="setup-heading">
+                    <h2 id="setup-heading"><span class="step-no">{"5"}</span>{"Fix it for your setup"}</h2>
+                    <p class="hint">{"Where and how you run Claude Code. The steps below use your shell's own commands."}</p>
+                    <TeamNotes />
+                    <SetupForm {setup} suggestion={state.guidance.suggestion} on_action={on_action.clone()} />
+                    <FixSteps {setup} steps={Rc::new((*steps).clone())} {found} />
+                </section>
+                <section class="card guidance" aria-labelledby="keep-heading">
+                    <h2 id="keep-heading"><span class="step-no">{"6"}</span>{"Keep it fixed"}</h2>
+                    <Preflight {setup} />
+                    <ClaudeMd {setup} {evidence} />
+                    <ShareLink {setup} />
+                </section>
             }
         </>
     }

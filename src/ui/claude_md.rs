@@ -42,7 +42,7 @@ pub fn claude_md(props: &ClaudeMdProps) -> Html {
                     {"Download"}</button>
                 <span class="hint">{FILE_NAME}</span>
             </div>
-            <pre data-testid="claude-md" class="claude-md-text" aria-labelledby="claude-md-heading"
+            <pre data-testid="claude-md" class="claude-md-text" role="region" aria-labelledby="claude-md-heading"
                 tabindex="0">{text}</pre>
         </div>
     }

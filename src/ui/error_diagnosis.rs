@@ -97,7 +97,7 @@ fn render(d: &Diagnosis) -> Html {
                         { for entry.fix.iter().map(|s| html! { <li>{rich(s)}</li> }) }
                     </ol>
                 }
-                <p class="hint">{"The fix steps for your setup (step 4) now start with this. "}
+                <p class="hint">{"The fix steps for your setup (step 5) now start with this. "}
                     <a data-testid="cause-link" href={format!("#cause-{}", d.cause.code())}>
                         {"Every message that leads here, in the reference"}</a></p>
             }

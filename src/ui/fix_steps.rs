@@ -1,19 +1,23 @@
-//! Step 4, second half: the ordered fix steps from `core::steps::plan` for the setup and what the page found (the key
-//! check's codes, the live test's outcome, the diagnosed cause). Every command is a `<pre><code>` block with a copy
-//! button; none ever holds the key (the plan is made from codes only).
+//! Step 5, second half: the ordered fix steps from `core::steps::plan` for the setup and what the page found (the key
+//! check's codes, the live test's outcome, the diagnosed cause, the machine state's fixes). Every command comes with
+//! a copy button; none ever holds a secret (the plan is made from codes and redacted text only).
+
+use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::core::setup::{launcher_name, os_name, shell_name, Setup};
-use crate::core::steps::{plan, Evidence, Step};
-use crate::ui::copy_button::CopyButton;
+use crate::core::steps::Step;
+use crate::ui::command::Command;
 use crate::ui::text::rich;
 
 #[derive(Properties, PartialEq)]
 pub struct FixStepsProps {
     pub setup: Setup,
-    /// What the page found so far (`State::evidence`).
-    pub evidence: Evidence,
+    /// `core::steps::plan` for the setup and what the page found.
+    pub steps: Rc<Vec<Step>>,
+    /// Whether anything was found yet (a key, a live result, an error text, the machine state).
+    pub found: bool,
 }
 
 fn step_html(step: &Step) -> Html {
@@ -22,14 +26,7 @@ fn step_html(step: &Step) -> Html {
             <h4 class="fix-step-title">{&step.title}</h4>
             { for step.body.lines().filter(|l| !l.trim().is_empty()).map(|line| html! { <p>{rich(line)}</p> }) }
             { for step.commands.iter().map(|command| html! {
-                <div class="command">
-                    <div class="command-bar">
-                        <span class="command-label">{&command.label}</span>
-                        <CopyButton text={AttrValue::from(command.text.clone())}
-                            what={AttrValue::from(format!("Copy: {}", command.label))} />
-                    </div>
-                    <pre><code>{&command.text}</code></pre>
-                </div>
+                <Command label={command.label.clone()} text={command.text.clone()} />
             }) }
         </li>
     }
@@ -37,11 +34,8 @@ fn step_html(step: &Step) -> Html {
 
 #[function_component(FixSteps)]
 pub fn fix_steps(props: &FixStepsProps) -> Html {
-    let steps = plan(&props.setup, &props.evidence);
     let s = props.setup.normalized();
-    let found = props.evidence.key_verdict.is_some()
-        || props.evidence.outcome.is_some()
-        || props.evidence.cause.is_some();
+    let found = props.found;
     html! {
         <div data-testid="fix-steps" class="fix-steps">
             <h3 id="fix-steps-heading">{format!(
@@ -51,13 +45,14 @@ pub fn fix_steps(props: &FixStepsProps) -> Html {
                 launcher_name(s.launcher)
             )}</h3>
             <p class="hint">{ if found {
-                "In the order to work through them. What the key check, the live test or the error text found comes first."
+                "In the order to work through them. What the key check, the live test, the error text or your \
+                 machine's state found comes first."
             } else {
-                "In the order to work through them. Check a key, run the live test or paste the error above, and the \
-                 steps start with what they found."
+                "In the order to work through them. Check a key, run the live test, paste the error or what your \
+                 machine shows above, and the steps start with what they found."
             } }</p>
             <ol class="fix-step-list" aria-labelledby="fix-steps-heading">
-                { for steps.iter().map(step_html) }
+                { for props.steps.iter().map(step_html) }
             </ol>
         </div>
     }

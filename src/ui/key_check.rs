@@ -38,7 +38,8 @@ fn text_after_paste(input: &HtmlInputElement, pasted: &str) -> String {
     text
 }
 
-fn verdict_title(verdict: Verdict) -> &'static str {
+/// The verdict in a few words (the key check's heading, and the summary's row).
+pub fn verdict_title(verdict: Verdict) -> &'static str {
     match verdict {
         Verdict::Ok => "Looks right: a well-formed Console API key",
         Verdict::Fixable => "Fixable: a good key wrapped in extra characters",

@@ -1,4 +1,4 @@
-//! Step 4, first half: the person's setup. Four labelled `<select>`s whose option values are the contract codes
+//! Step 5, first half: the person's setup. Four labelled `<select>`s whose option values are the contract codes
 //! (`setup-os`, `setup-shell`, `setup-launcher`, `setup-auth`). The shell list is filtered by the OS
 //! (`core::setup::shells_for`); the reducer keeps the shell when the new OS offers it, else takes the OS's default.
 
@@ -7,11 +7,14 @@ use yew::prelude::*;
 
 use crate::core::codes::{Auth, Launcher, Os, Shell};
 use crate::core::setup::{os_name, shells_for, Setup};
+use crate::core::suggest::Suggestion;
 use crate::ui::state::Action;
 
 #[derive(Properties, PartialEq)]
 pub struct SetupFormProps {
     pub setup: Setup,
+    /// The intended method the evidence suggests, while applied (the person has not chosen one).
+    pub suggestion: Option<Suggestion>,
     /// Dispatches to the page's reducer.
     pub on_action: Callback<Action>,
 }
@@ -38,7 +41,7 @@ fn launcher_label(launcher: Launcher) -> &'static str {
     }
 }
 
-fn auth_label(auth: Auth) -> &'static str {
+pub(crate) fn auth_label(auth: Auth) -> &'static str {
     match auth {
         Auth::Subscription => "Claude subscription (/login)",
         Auth::ApiKey => "Console API key",
@@ -143,6 +146,15 @@ pub fn setup_form(props: &SetupFormProps) -> Html {
                 on_select(&props.on_action, |v| Launcher::from_code(v).map(Action::SetLauncher))) }
             { select("setup-auth", "How you mean to sign in", setup.auth.code(), auth_options, &refs[3],
                 on_select(&props.on_action, |v| Auth::from_code(v).map(Action::SetAuth))) }
+            <p class="suggestion" data-testid="setup-suggestion" aria-live="polite"
+                data-suggested={props.suggestion.map(|s| s.auth.code())}>
+                if let Some(suggestion) = props.suggestion {
+                    {"“"}{auth_label(suggestion.auth)}{"” is suggested "}{suggestion.because.words()}
+                    {": choose another above if you mean something else. "}
+                    <button type="button" class="link" data-testid="setup-suggestion-undo"
+                        onclick={props.on_action.reform(|_: MouseEvent| Action::UndoSuggestion)}>{"Undo"}</button>
+                }
+            </p>
         </div>
     }
 }

@@ -1,33 +1,48 @@
 //! The page's state and every transition, in one reducer ([`State`] + [`Action`]).
 //!
-//! The pasted key lives here and nowhere else: in `key_raw` (the exact text as pasted) and in the analysis derived
-//! from it. `Action::ClearKey` (the clear button, and `pagehide`) drops both.
+//! The pasted secrets live here and nowhere else: the key in `key_raw` (the exact text as pasted) and the machine
+//! state in `machine_raw`, each with the analysis derived from it (which holds only redacted forms).
+//! `Action::ClearKey` drops the key; `Action::DropSecrets` (on `pagehide`) drops both.
+//!
+//! After every action the state settles ([`State::settle`]): the setup follows the evidence until the person
+//! chooses (`core::suggest`), the key is judged for where it goes (a gateway's own format is not Anthropic's), and
+//! the machine state is read for the setup's shell and intended method.
 
 use std::rc::Rc;
 
 use yew::Reducible;
 
 use crate::core::api::Probe;
-use crate::core::base_url::ANTHROPIC_BASE;
+use crate::core::base_url::{parse_base_url, ANTHROPIC_BASE};
 use crate::core::codes::{Auth, AuthScheme, Launcher, Os, Shell, Verdict};
-use crate::core::key::{analyze, KeyReport};
+use crate::core::key::{analyze, Destination, KeyReport};
 use crate::core::knowledge::{diagnose, Diagnosis};
 use crate::core::probe::LiveResult;
 use crate::core::setup::Setup;
-use crate::core::steps::Evidence;
+use crate::core::sources::{self, SourcesReport};
+use crate::core::steps::{Evidence, MachineFindings};
+use crate::core::suggest::{suggest, Suggestion};
 
 #[derive(Clone, Default, PartialEq)]
 pub struct State {
-    /// The exact pasted or typed text. Never rendered, logged or persisted.
+    /// The exact pasted or typed key. Never rendered, logged or persisted.
     key_raw: String,
-    /// The analysis of `key_raw`; `None` while the field has never been used.
+    /// The analysis of `key_raw` for where the key goes; `None` while the field has never been used.
     pub key: Option<Rc<KeyReport>>,
+    /// Where the current `key` analysis assumed the key goes.
+    key_destination: Option<Destination>,
     /// Whether the person asked to see the last 20 characters of the cleaned key.
     pub show_last20: bool,
     /// The live test call: its settings and the current run (see `LiveTest`).
     pub live: LiveTest,
     /// The error-text diagnosis and the setup, which drive the fix steps and CLAUDE.md (see `Guidance`).
     pub guidance: Guidance,
+    /// The exact text pasted into "What your machine shows". Never rendered, logged or persisted.
+    machine_raw: String,
+    /// Its analysis for the current setup; `None` while the box is blank.
+    pub machine: Option<Rc<SourcesReport>>,
+    /// The setup the current `machine` analysis was made for.
+    machine_setup: Option<Setup>,
 }
 
 pub enum Action {
@@ -36,6 +51,8 @@ pub enum Action {
     /// Drop the key and everything derived from it.
     ClearKey,
     ToggleLast20,
+    /// Drop every pasted secret (the key and the machine state), e.g. when the page is hidden for good.
+    DropSecrets,
 
     // ----- The live test call -----
     /// The base-url field's text changed. Resets the result.
@@ -44,7 +61,7 @@ pub enum Action {
     LiveSetScheme(AuthScheme),
     /// The billing probe opt-in.
     LiveSetBilling(bool),
-    /// The shell the terminal check is written for (the setup section may drive this later).
+    /// The shell the terminal check is written for (the setup's shell until changed here).
     LiveSetCurlShell(Shell),
     /// A test started (`run` is unique per click); the result shows `pending`.
     LiveStarted {
@@ -61,27 +78,41 @@ pub enum Action {
         result: Rc<LiveResult>,
     },
 
-    // ----- The error-text diagnosis and the setup -----
+    // ----- The error text, the machine state and the setup -----
     /// The error-text box changed: diagnose the text (blank text drops the diagnosis).
     SetErrorText(String),
-    /// A whole setup at once (a share link, read at start-up). Normalized.
+    /// "What your machine shows" changed: read the exact text (blank text drops it).
+    SetMachineText(String),
+    /// A whole setup at once (a share link, read at start-up). Normalized; it counts as the person's choice.
     SetSetup(Setup),
     /// The OS changed: the shell is kept if that OS offers it, else the OS's default.
     SetOs(Os),
     /// The shell changed (ignored if the OS does not offer it).
     SetShell(Shell),
     SetLauncher(Launcher),
+    /// The person chose the intended method: suggestions stop.
     SetAuth(Auth),
+    /// Undo the suggested intended method (it is not suggested again).
+    UndoSuggestion,
 }
 
 // ----- The error-text diagnosis and the setup -----
 
-/// What the guidance sections show: the diagnosis of the pasted error text and the person's setup.
+/// What the guidance sections show: the diagnosis of the pasted error text and the setup.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Guidance {
     /// The diagnosis of the error text; `None` while the box is blank. The text itself is not kept.
     pub diagnosis: Option<Rc<Diagnosis>>,
+    /// The setup in effect: `chosen`, with a suggested intended method while the person has not chosen one.
     pub setup: Setup,
+    /// The setup as chosen: the person's own choices, else the team's defaults, else the public defaults.
+    chosen: Setup,
+    /// Whether the intended method was chosen (by the person, a share link or the team's build).
+    auth_chosen: bool,
+    /// The intended method the evidence suggests, while applied.
+    pub suggestion: Option<Suggestion>,
+    /// Suggested methods the person undid: never suggested again.
+    dismissed: Vec<Auth>,
 }
 
 impl Default for Guidance {
@@ -89,9 +120,15 @@ impl Default for Guidance {
     /// A share link replaces it after start-up (`Action::SetSetup`), never here: the first render stays the same
     /// whatever the URL.
     fn default() -> Self {
+        let team = crate::core::team::BUILT_IN.setup;
+        let setup = team.unwrap_or_default();
         Guidance {
             diagnosis: None,
-            setup: crate::core::team::BUILT_IN.setup.unwrap_or_default(),
+            setup,
+            chosen: setup,
+            auth_chosen: team.is_some(),
+            suggestion: None,
+            dismissed: Vec::new(),
         }
     }
 }
@@ -106,14 +143,49 @@ impl Guidance {
                     Some(Rc::new(diagnose(&text)))
                 };
             }
-            Action::SetSetup(setup) => self.setup = setup.normalized(),
-            Action::SetOs(os) => self.setup = self.setup.with_os(os),
-            Action::SetShell(shell) => self.setup = self.setup.with_shell(shell),
-            Action::SetLauncher(launcher) => self.setup.launcher = launcher,
-            Action::SetAuth(auth) => self.setup.auth = auth,
+            Action::SetSetup(setup) => {
+                self.chosen = setup.normalized();
+                self.auth_chosen = true;
+            }
+            Action::SetOs(os) => self.chosen = self.setup.with_os(os),
+            Action::SetShell(shell) => self.chosen = self.setup.with_shell(shell),
+            Action::SetLauncher(launcher) => {
+                self.chosen = Setup {
+                    launcher,
+                    ..self.setup
+                }
+            }
+            Action::SetAuth(auth) => {
+                self.chosen = Setup { auth, ..self.setup };
+                self.auth_chosen = true;
+            }
+            Action::UndoSuggestion => {
+                if let Some(undone) = self.suggestion.take() {
+                    self.dismissed.push(undone.auth);
+                }
+            }
             // Actions that are not the guidance's.
             _ => {}
         }
+        // A choice made while a suggestion was applied keeps the rest of the setup as shown, but not the suggested
+        // method unless the person chose it.
+        if !self.auth_chosen {
+            self.chosen.auth = crate::core::team::BUILT_IN.setup.unwrap_or_default().auth;
+        }
+    }
+
+    /// Applies `suggestion` unless the method was chosen, the person undid it, or it is what is chosen anyway.
+    fn follow(&mut self, suggestion: Option<Suggestion>) {
+        self.suggestion = suggestion.filter(|s| {
+            !self.auth_chosen && !self.dismissed.contains(&s.auth) && s.auth != self.chosen.auth
+        });
+        self.setup = match self.suggestion {
+            Some(s) => Setup {
+                auth: s.auth,
+                ..self.chosen
+            },
+            None => self.chosen,
+        };
     }
 }
 
@@ -218,9 +290,19 @@ impl State {
         !self.key_raw.is_empty()
     }
 
-    /// What the page found so far, for the fix steps and CLAUDE.md. Codes only: the key check's
-    /// verdict, kind and finding codes (never the key), the live test's outcome once a run is done, and the cause
-    /// diagnosed from the error text.
+    /// Where the key goes: a gateway when the setup says so or the live test's base URL is not Anthropic's.
+    fn destination(&self) -> Destination {
+        let gateway_url = parse_base_url(&self.live.base_url).is_ok_and(|b| !b.is_anthropic());
+        if gateway_url || self.guidance.setup.auth == Auth::Gateway {
+            Destination::Gateway(self.live.scheme)
+        } else {
+            Destination::Anthropic
+        }
+    }
+
+    /// What the page found so far, for the fix steps and CLAUDE.md. Codes and redacted text only: the key check's
+    /// verdict, kind and finding codes (never the key), the live test's outcome once a run is done, the cause
+    /// diagnosed from the error text, and what the machine state showed.
     pub fn evidence(&self) -> Evidence {
         let key = self
             .key
@@ -237,7 +319,31 @@ impl State {
                 _ => None,
             },
             cause: self.guidance.diagnosis.as_ref().map(|d| d.cause),
+            machine: self.machine.as_deref().map(MachineFindings::from),
         }
+    }
+
+    /// Brings what is derived up to date after an action: the suggested method, the machine state's reading for
+    /// the setup, and the key's judgement for where it goes.
+    fn settle(&mut self) {
+        let gateway_url = parse_base_url(&self.live.base_url).is_ok_and(|b| !b.is_anthropic());
+        let shown = self
+            .machine
+            .as_deref()
+            .and_then(SourcesReport::method_in_use);
+        let suggestion = suggest(&self.evidence(), shown, gateway_url);
+        self.guidance.follow(suggestion);
+        let setup = self.guidance.setup;
+        if self.machine_setup != Some(setup) {
+            self.machine = (!self.machine_raw.trim().is_empty())
+                .then(|| Rc::new(sources::analyze(&self.machine_raw, &setup)));
+            self.machine_setup = Some(setup);
+        }
+        let destination = self.destination();
+        if self.key.is_some() && self.key_destination != Some(destination) {
+            self.key = Some(Rc::new(analyze(&self.key_raw).for_destination(destination)));
+        }
+        self.key_destination = Some(destination);
     }
 }
 
@@ -248,7 +354,8 @@ impl Reducible for State {
         let mut next = (*self).clone();
         match action {
             Action::SetKey(text) => {
-                next.key = Some(Rc::new(analyze(&text)));
+                next.key = Some(Rc::new(analyze(&text).for_destination(next.destination())));
+                next.key_destination = Some(next.destination());
                 next.key_raw = text;
                 next.show_last20 = false;
                 next.live.reset();
@@ -259,7 +366,19 @@ impl Reducible for State {
                 next.show_last20 = false;
                 next.live.reset();
             }
+            Action::DropSecrets => {
+                next.key_raw = String::new();
+                next.key = None;
+                next.show_last20 = false;
+                next.live.reset();
+                next.machine_raw = String::new();
+                next.machine = None;
+            }
             Action::ToggleLast20 => next.show_last20 = !next.show_last20,
+            Action::SetMachineText(text) => {
+                next.machine_raw = text;
+                next.machine_setup = None;
+            }
             // The live test call.
             live @ (Action::LiveSetBaseUrl(_)
             | Action::LiveSetScheme(_)
@@ -269,15 +388,17 @@ impl Reducible for State {
             | Action::LiveStep { .. }
             | Action::LiveFinished { .. }) => next.live.apply(live),
             // The error-text diagnosis and the setup.
-            Action::SetErrorText(_) | Action::SetLauncher(_) | Action::SetAuth(_) => {
-                next.guidance.apply(action)
-            }
+            Action::SetErrorText(_)
+            | Action::SetLauncher(_)
+            | Action::SetAuth(_)
+            | Action::UndoSuggestion => next.guidance.apply(action),
             setup @ (Action::SetSetup(_) | Action::SetOs(_) | Action::SetShell(_)) => {
                 next.guidance.apply(setup);
                 // The live test's terminal check follows the setup's shell (it can still be changed there).
-                next.live.curl_shell = next.guidance.setup.shell;
+                next.live.curl_shell = next.guidance.chosen.shell;
             }
         }
+        next.settle();
         Rc::new(next)
     }
 }
@@ -463,5 +584,107 @@ mod tests {
             },
         );
         assert_eq!(s.evidence().outcome, Some(OutcomeCode::InvalidKey));
+    }
+
+    // ----- Suggestions, where the key goes, the machine state -----
+
+    fn oauth_token() -> String {
+        format!("sk-ant-oat01-{}AA", "Qx7".repeat(31))
+    }
+
+    #[test]
+    fn a_pasted_oauth_token_suggests_oauth_token_until_undone() {
+        if crate::core::team::BUILT_IN.setup.is_some() {
+            return; // A team's default method always wins: nothing is suggested (the browser tests cover it).
+        }
+        let s = apply(Rc::new(State::default()), Action::SetKey(oauth_token()));
+        let suggested = s.guidance.suggestion.expect("a suggestion");
+        assert_eq!(suggested.auth, Auth::OauthToken);
+        assert_eq!(suggested.because, crate::core::suggest::Because::KeyPasted);
+        assert_eq!(s.guidance.setup.auth, Auth::OauthToken);
+        // The rest of the setup stays the person's; a change of shell keeps the suggestion.
+        let s = apply(s, Action::SetShell(Shell::Bash));
+        assert_eq!(
+            (s.guidance.setup.shell, s.guidance.setup.auth),
+            (Shell::Bash, Auth::OauthToken)
+        );
+        let s = apply(s, Action::UndoSuggestion);
+        assert_eq!(s.guidance.suggestion, None);
+        assert_eq!(s.guidance.setup.auth, Auth::Subscription);
+        let s = apply(s, Action::SetKey(oauth_token() + " "));
+        assert_eq!(
+            s.guidance.setup.auth,
+            Auth::Subscription,
+            "an undone suggestion does not come back"
+        );
+    }
+
+    #[test]
+    fn the_person_s_own_choice_wins_over_any_suggestion() {
+        let s = apply(Rc::new(State::default()), Action::SetAuth(Auth::ApiKey));
+        let s = apply(s, Action::SetKey(oauth_token()));
+        assert_eq!(s.guidance.suggestion, None);
+        assert_eq!(s.guidance.setup.auth, Auth::ApiKey);
+        let s = apply(
+            s,
+            Action::SetErrorText("ChainedTokenCredential authentication failed.".into()),
+        );
+        assert_eq!(s.guidance.setup.auth, Auth::ApiKey);
+    }
+
+    #[test]
+    fn a_gateway_credential_is_unjudged_once_the_key_goes_to_a_gateway() {
+        let token = "gw-0123456789abcdef0123";
+        let s = apply(
+            Rc::new(State::default()),
+            Action::LiveSetBaseUrl(ANTHROPIC_BASE.into()),
+        );
+        let s = apply(s, Action::SetKey(token.into()));
+        if crate::core::team::BUILT_IN.gateway.is_none()
+            && crate::core::team::BUILT_IN.setup.is_none()
+        {
+            assert_ne!(s.key.as_ref().unwrap().verdict, Verdict::Unjudged);
+        }
+        let s = apply(
+            s,
+            Action::LiveSetBaseUrl("http://127.0.0.1:4000/anthropic".into()),
+        );
+        assert_eq!(s.key.as_ref().unwrap().verdict, Verdict::Unjudged);
+        if crate::core::team::BUILT_IN.setup.is_none() {
+            assert_eq!(
+                s.guidance.setup.auth,
+                Auth::Gateway,
+                "the base URL suggests a gateway"
+            );
+        }
+    }
+
+    #[test]
+    fn the_machine_state_is_read_for_the_setup_and_dropped_with_the_secrets() {
+        let pasted = "~/.zshrc:12:export ANTHROPIC_API_KEY=sk-ant-api03-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\n\
+                      Login method: Claude Max account";
+        let s = apply(
+            Rc::new(State::default()),
+            Action::SetAuth(Auth::Subscription),
+        );
+        let s = apply(s, Action::SetMachineText(pasted.into()));
+        let machine = s.machine.clone().expect("read");
+        assert!(!machine.conflicts.is_empty(), "{machine:?}");
+        let findings = s.evidence().machine.expect("in the evidence");
+        assert!(
+            findings
+                .fixes
+                .iter()
+                .any(|f| f.title.contains("line 12 of ~/.zshrc")),
+            "{findings:?}"
+        );
+        let bash = apply(s.clone(), Action::SetShell(Shell::Bash));
+        assert!(
+            !Rc::ptr_eq(bash.machine.as_ref().unwrap(), &machine),
+            "read again for the new shell"
+        );
+        let s = apply(s, Action::DropSecrets);
+        assert!(s.machine.is_none() && s.key.is_none());
+        assert!(s.evidence().machine.is_none());
     }
 }

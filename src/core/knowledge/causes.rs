@@ -428,8 +428,8 @@ pub static CAUSES: &[Cause] = &[
             "a key minted by a Console /login (\"/login managed key\") beside a gateway token",
         ],
         fix: &[
-            "Decide which one you mean to use (the setup in step 4), and remove the other everywhere it is set.",
-            "Paste `/status` or `claude auth status --text` into \"What your machine shows\" (step 5) to see which one wins and the line to change.",
+            "Decide which one you mean to use (your setup, step 5), and remove the other everywhere it is set.",
+            "Paste `/status` or `claude auth status --text` into \"What your machine shows\" (step 4) to see which one wins and the line to change.",
         ],
         outcome: None,
         tone: Tone::Warn,

@@ -24,7 +24,7 @@ pub mod report;
 mod text;
 mod values;
 
-use crate::core::codes::{ConflictCode, FindingCode, Kind, SourceCode, SourceState, Verdict};
+use crate::core::codes::{Auth, ConflictCode, FindingCode, Kind, SourceCode, SourceState, Verdict};
 use crate::core::setup::Setup;
 
 /// What kind of text a block is.
@@ -329,6 +329,29 @@ impl SourcesReport {
     /// Whether a conflict with this code was found.
     pub fn has_conflict(&self, code: ConflictCode) -> bool {
         self.conflicts.iter().any(|c| c.code == code)
+    }
+
+    /// The method the machine shows in use, when the paste says so without ambiguity: the winner's method, or a
+    /// gateway when a token or key goes to a base URL that is not Anthropic's. `None` when nothing wins, or when a
+    /// `/login` sits beside a winning key (whether that key was meant is the question, not the answer).
+    pub fn method_in_use(&self) -> Option<Auth> {
+        let gateway = self.base_url.as_ref().is_some_and(|b| !b.anthropic);
+        let login_beside = self
+            .sources
+            .iter()
+            .any(|s| s.code == SourceCode::Login && s.state != SourceState::Wins);
+        Some(match self.winner {
+            SourceCode::Bedrock | SourceCode::Mantle => Auth::Bedrock,
+            SourceCode::Vertex => Auth::Vertex,
+            SourceCode::Foundry => Auth::Foundry,
+            SourceCode::AuthToken | SourceCode::ApiKey | SourceCode::ApiKeyHelper if gateway => {
+                Auth::Gateway
+            }
+            SourceCode::ApiKey | SourceCode::ApiKeyHelper if !login_beside => Auth::ApiKey,
+            SourceCode::OauthToken => Auth::OauthToken,
+            SourceCode::Login => Auth::Subscription,
+            _ => return None,
+        })
     }
 }
 

@@ -1,6 +1,7 @@
 //! Setup + evidence → ordered fix steps, with copyable commands for the person's shell.
 //!
-//! Order is the order a person works in, one file per kind of step: `leads` (what the evidence points to),
+//! Order is the order a person works in, one file per kind of step: `found` (the concrete changes the pasted machine
+//! state showed, file and line included), `leads` (what the other evidence points to),
 //! `inspect` (what Claude Code actually uses), `clear` (remove what conflicts: session, startup files, .env,
 //! settings, Windows variables, IDE, workflow/container, a declined key), `set_credential` (set the right
 //! credential the right way, with `store_securely` for a key kept out of plain-text files), `restart` (what must
@@ -16,6 +17,7 @@
 //! variable scopes, #12105 VS Code without the shell's variables).
 
 mod clear;
+mod found;
 mod inspect;
 mod leads;
 mod restart;
@@ -26,15 +28,19 @@ mod verify;
 pub use clear::conflicting;
 
 use clear::clear_steps;
+use found::found_step;
 use inspect::inspect_step;
 use leads::leads_step;
 use restart::restart_step;
 use set_credential::set_steps;
 use verify::verify_step;
 
-use crate::core::codes::{CauseCode, FindingCode, Kind, Os, OutcomeCode, Shell, Verdict};
+use crate::core::codes::{
+    CauseCode, ConflictCode, FindingCode, Kind, Os, OutcomeCode, Shell, SourceCode, Verdict,
+};
 use crate::core::commands::home_path;
 use crate::core::setup::Setup;
+use crate::core::sources::{Fix, SourcesReport};
 
 /// A copyable command.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -60,6 +66,31 @@ pub struct Evidence {
     pub findings: Vec<FindingCode>,
     pub outcome: Option<OutcomeCode>,
     pub cause: Option<CauseCode>,
+    /// What the pasted machine state showed.
+    pub machine: Option<MachineFindings>,
+}
+
+/// What the pasted machine state showed, for the steps and the CLAUDE.md section: codes, a summary, and the
+/// concrete fixes (file, line, commands for the shell). Redacted text only: no value of the paste is in here.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MachineFindings {
+    pub winner: SourceCode,
+    pub conflicts: Vec<ConflictCode>,
+    /// Who wins and why, in a sentence or two.
+    pub summary: String,
+    /// Most important first.
+    pub fixes: Vec<Fix>,
+}
+
+impl From<&SourcesReport> for MachineFindings {
+    fn from(report: &SourcesReport) -> MachineFindings {
+        MachineFindings {
+            winner: report.winner,
+            conflicts: report.conflicts.iter().map(|c| c.code).collect(),
+            summary: report.summary.clone(),
+            fixes: report.fixes().into_iter().cloned().collect(),
+        }
+    }
 }
 
 fn c(label: impl Into<String>, text: impl Into<String>) -> Command {
@@ -107,6 +138,9 @@ fn vscode_settings(sh: Shell, os: Os) -> String {
 pub fn plan(setup: &Setup, evidence: &Evidence) -> Vec<Step> {
     let s = setup.normalized();
     let mut steps = Vec::new();
+    if let Some(found) = evidence.machine.as_ref().and_then(found_step) {
+        steps.push(found);
+    }
     if let Some(leads) = leads_step(&s, evidence) {
         steps.push(leads);
     }
