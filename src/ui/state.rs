@@ -285,6 +285,13 @@ impl LiveTest {
 }
 
 impl State {
+    /// Reads the machine state's text for `setup` (a blank text has no reading).
+    fn read_machine(&mut self, setup: Setup) {
+        self.machine = (!self.machine_raw.trim().is_empty())
+            .then(|| Rc::new(sources::analyze(&self.machine_raw, &setup)));
+        self.machine_setup = Some(setup);
+    }
+
     /// Whether the field holds anything at all.
     pub fn has_key(&self) -> bool {
         !self.key_raw.is_empty()
@@ -326,6 +333,11 @@ impl State {
     /// Brings what is derived up to date after an action: the suggested method, the machine state's reading for
     /// the setup, and the key's judgement for where it goes.
     fn settle(&mut self) {
+        // New machine text is read before anything is suggested from it (a suggestion from the previous paste would
+        // stay applied until the next action).
+        if self.machine_setup.is_none() {
+            self.read_machine(self.guidance.setup);
+        }
         let gateway_url = parse_base_url(&self.live.base_url).is_ok_and(|b| !b.is_anthropic());
         let shown = self
             .machine
@@ -335,9 +347,7 @@ impl State {
         self.guidance.follow(suggestion);
         let setup = self.guidance.setup;
         if self.machine_setup != Some(setup) {
-            self.machine = (!self.machine_raw.trim().is_empty())
-                .then(|| Rc::new(sources::analyze(&self.machine_raw, &setup)));
-            self.machine_setup = Some(setup);
+            self.read_machine(setup);
         }
         let destination = self.destination();
         if self.key.is_some() && self.key_destination != Some(destination) {
@@ -616,6 +626,29 @@ mod tests {
             s.guidance.setup.auth,
             Auth::Subscription,
             "an undone suggestion does not come back"
+        );
+    }
+
+    #[test]
+    fn a_new_paste_of_the_machine_state_is_followed_at_once() {
+        if crate::core::team::BUILT_IN.setup.is_some() {
+            return; // A team's default method always wins: nothing is suggested.
+        }
+        let s = apply(
+            Rc::new(State::default()),
+            Action::SetMachineText("CLAUDE_CODE_USE_BEDROCK=1".into()),
+        );
+        assert_eq!(s.guidance.setup.auth, Auth::Bedrock);
+        // The next paste shows a login in use: the Bedrock suggestion goes with the paste it came from.
+        let s = apply(
+            s,
+            Action::SetMachineText("Login method: Claude Max account".into()),
+        );
+        assert_eq!(s.guidance.suggestion, None);
+        assert_eq!(s.guidance.setup.auth, Auth::Subscription);
+        assert_eq!(
+            s.machine.as_ref().map(|m| m.winner),
+            Some(crate::core::codes::SourceCode::Login)
         );
     }
 
