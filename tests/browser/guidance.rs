@@ -7,17 +7,11 @@ use std::time::{Duration, Instant};
 use serde_json::json;
 
 use crate::support::chromium::{screenshot_path, Browser, Options, TempDir};
-use crate::support::page::{self, Page};
+use crate::support::page::{self, api_key, Page};
 use crate::support::stand_in_api::{StandIn, KEY_VALID};
 use crate::support::static_server::{dist_dir, team_dist_dir};
 
 const SUB_PATH: &str = "/tools/claude-auth/";
-
-/// A synthetic, well-formed Console API key (never a real one).
-fn api_key(seed: char) -> String {
-    let body: String = "Q7x_Lm-3".chars().cycle().take(92).collect();
-    format!("sk-ant-api03-{seed}{body}AA")
-}
 
 /// A synthetic subscription OAuth access token.
 fn oauth_token() -> String {

@@ -1,20 +1,14 @@
 //! The key format check in the browser: verdicts, kinds and findings of pasted and typed keys, the redacted
-//! preview, the key never stored, logged or put in the URL, a 1 MB paste, and a page that loads only from its own
-//! sub-path.
+//! preview, the key (and a secret in the pasted machine state) never stored, logged or put in the URL, both dropped
+//! on `pagehide`, a 1 MB paste, and a page that loads only from its own sub-path.
 
 use serde_json::json;
 
 use crate::support::chromium::{screenshot_path, Browser, Options};
-use crate::support::page::Page;
+use crate::support::page::{api_key, Page};
 use crate::support::static_server::dist_dir;
 
 const SUB_PATH: &str = "/tools/claude-auth/";
-
-/// A synthetic, well-formed Console API key (never a real one): prefix + 93 body characters + "AA".
-fn api_key(seed: char) -> String {
-    let body: String = "Q7x_Lm-3".chars().cycle().take(92).collect();
-    format!("sk-ant-api03-{seed}{body}AA")
-}
 
 fn open(options: Options) -> Page {
     Page::open(dist_dir(), SUB_PATH, options, "key-input")
@@ -206,39 +200,57 @@ fn a_fixable_key_shows_a_redacted_preview_and_the_last_20_on_request() {
 }
 
 #[test]
-fn the_key_is_never_stored_logged_or_put_in_the_url() {
+fn the_key_and_the_machine_state_are_never_stored_logged_or_put_in_the_url() {
     let page = open(Options::default());
     let b = &page.browser;
     let key = api_key('s');
     b.paste("key-input", &format!("export ANTHROPIC_API_KEY='{key}'\n"));
     assert_eq!(verdict(b).0, "fixable");
-    let middle = &key[20..60];
+    // A full secret in what the machine shows: read there, shown only redacted.
+    let machine_key = api_key('w');
+    b.paste(
+        "env-input",
+        &format!("Login method: Claude Max account\n$ env\nANTHROPIC_API_KEY={machine_key}\nPATH=/usr/bin\n"),
+    );
+    let sources = b.text("credential-sources");
+    assert!(
+        sources.contains(&format!(
+            "sk-ant-api03-…{}",
+            &machine_key[machine_key.len() - 4..]
+        )),
+        "the redacted form is not shown: {sources}"
+    );
+    let needles = [&key[20..60], &machine_key[20..60]];
     let found = b.js_async(
-        "const [needle, done] = arguments; (async () => {
+        "const [needles, done] = arguments; (async () => {
             const hits = [];
             for (const s of [localStorage, sessionStorage]) {
                 if (s.length) hits.push('storage has ' + s.length + ' items');
-                for (let i = 0; i < s.length; i++) { const k = s.key(i); if ((k + s.getItem(k)).includes(needle)) hits.push('storage'); }
+                for (let i = 0; i < s.length; i++) { const k = s.key(i); if (needles.some(n => (k + s.getItem(k)).includes(n))) hits.push('storage'); }
             }
             if (document.cookie) hits.push('cookie: ' + document.cookie.length);
-            if (location.href.includes(needle)) hits.push('url');
-            if (history.state && JSON.stringify(history.state).includes(needle)) hits.push('history');
-            for (const el of document.querySelectorAll('*')) {
-                for (const a of el.attributes) if (a.value.includes(needle)) hits.push('attribute ' + a.name);
+            for (const needle of needles) {
+                if (location.href.includes(needle)) hits.push('url');
+                if (history.state && JSON.stringify(history.state).includes(needle)) hits.push('history');
+                for (const el of document.querySelectorAll('*')) {
+                    for (const a of el.attributes) if (a.value.includes(needle)) hits.push('attribute ' + a.name);
+                }
+                if (document.documentElement.outerHTML.includes(needle)) hits.push('html');
+                if (document.body.innerText.includes(needle)) hits.push('text');
             }
-            if (document.documentElement.outerHTML.includes(needle)) hits.push('html');
-            if (document.body.innerText.includes(needle)) hits.push('text');
             if (indexedDB.databases) { const dbs = await indexedDB.databases(); if (dbs.length) hits.push('indexeddb'); }
             if (window.caches) { const names = await caches.keys(); if (names.length) hits.push('cache storage'); }
             done(hits);
         })();",
-        vec![json!(middle)],
+        vec![json!(needles)],
     );
-    assert_eq!(found, json!([]), "the key leaked into: {found}");
+    assert_eq!(found, json!([]), "a secret leaked into: {found}");
     for (_, message) in b.console() {
-        assert!(!message.contains(middle), "the key was logged: {message}");
+        for needle in needles {
+            assert!(!message.contains(needle), "a secret was logged: {message}");
+        }
     }
-    // Clear drops it from the field and the analysis.
+    // Clear drops the key from the field and the analysis.
     b.click("key-clear");
     assert_eq!(
         b.js(
@@ -252,11 +264,22 @@ fn the_key_is_never_stored_logged_or_put_in_the_url() {
 }
 
 #[test]
-fn pagehide_drops_the_key() {
+fn pagehide_drops_the_key_and_the_machine_state() {
     let page = open(Options::default());
     let b = &page.browser;
     b.paste("key-input", &api_key('h'));
     assert_eq!(verdict(b).0, "ok");
+    b.paste(
+        "env-input",
+        &format!(
+            "Login method: Claude Max account\nANTHROPIC_API_KEY={}\n",
+            api_key('i')
+        ),
+    );
+    assert_eq!(
+        b.attr("credential-sources", "data-winner").as_deref(),
+        Some("api-key")
+    );
     b.js(
         "window.dispatchEvent(new PageTransitionEvent('pagehide', {persisted: true}));",
         vec![],
@@ -265,13 +288,16 @@ fn pagehide_drops_the_key() {
         "document.querySelector('[data-testid=\"key-verdict\"]').dataset.verdict === 'empty'",
         "the key to be dropped",
     );
-    assert_eq!(
-        b.js(
-            "return document.querySelector('[data-testid=\"key-input\"]').value;",
-            vec![]
-        ),
-        json!("")
+    let fields = b.js(
+        "return ['key-input', 'env-input'].map(t => document.querySelector(`[data-testid=\"${t}\"]`).value);",
+        vec![],
     );
+    assert_eq!(fields, json!(["", ""]), "a field still holds a secret");
+    // The analysis of the machine state is gone with its text, from its section and from the summary.
+    assert!(!b.exists("credential-sources"));
+    assert!(!b.exists("credential-source"));
+    assert_eq!(b.attr("summary-machine", "data-winner"), None);
+    assert_eq!(b.attr("summary-key", "data-verdict"), None);
 }
 
 #[test]

@@ -11,5 +11,13 @@ mod guidance;
 mod key_check;
 /// The live test call against the loopback stand-in API: every outcome, cancel, timeout, the terminal check.
 mod live;
+/// What your machine shows: which credential wins, its state, conflicts and the line to change.
+mod machine;
+/// Claude Code's messages: the reference without JavaScript, the new messages, a sample of the real CLI's matrix.
+mod messages;
+/// One picture: a team's gateway key unjudged and valid, suggestions and their undo, the summary.
+mod picture;
+/// The pre-flight script for the chosen shell: shown, copied and downloaded exactly, named in CLAUDE.md.
+mod preflight;
 /// The site as a team hosts it: the CSP, no JavaScript, one module, a whole session's requests, the team build.
 mod site;

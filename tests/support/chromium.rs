@@ -14,7 +14,9 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use base64::Engine as _;
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::error::CmdError;
+use fantoccini::key::Key;
 use fantoccini::wd::{Capabilities, WebDriverCompatibleCommand};
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
@@ -275,6 +277,17 @@ impl Browser {
                 .send_keys(text)
                 .await
         });
+    }
+
+    /// Presses and releases `key` as a keyboard would, wherever the focus is (WebDriver's key actions).
+    pub fn press(&self, key: Key) {
+        let keys = KeyActions::new("keyboard".into())
+            .then(KeyAction::Down { value: key.into() })
+            .then(KeyAction::Up { value: key.into() });
+        self.run(
+            format_args!("press {key:?}"),
+            self.client.perform_actions(keys),
+        );
     }
 
     /// Pastes `text` into the element through a paste event that carries the text on its clipboardData, exactly as

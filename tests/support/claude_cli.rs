@@ -27,8 +27,8 @@ use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-/// Where the pinned release is named.
-pub const VERSION_FILE: &str = "scripts/lib/claude-code.sh";
+pub use super::cli_matrix::pinned_version;
+
 /// A run that takes longer is killed (the CLI answers in about a second; a failing `apiKeyHelper` takes three).
 pub const RUN_TIME_LIMIT: Duration = Duration::from_secs(30);
 
@@ -217,16 +217,6 @@ pub const STATUS_CONFIGS: &[Config] = &[
 /// Every configuration: the matrix's, then the status-only ones.
 pub fn all_configs() -> impl Iterator<Item = &'static Config> {
     MATRIX_CONFIGS.iter().chain(STATUS_CONFIGS)
-}
-
-/// The pinned release: the `CLAUDE_CODE_VERSION=` line of [`VERSION_FILE`].
-pub fn pinned_version() -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(VERSION_FILE);
-    let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    text.lines()
-        .find_map(|line| line.trim().strip_prefix("CLAUDE_CODE_VERSION="))
-        .map(|v| v.trim().to_string())
-        .unwrap_or_else(|| panic!("{} has no CLAUDE_CODE_VERSION= line", path.display()))
 }
 
 /// What one run printed and did.

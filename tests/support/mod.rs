@@ -5,6 +5,8 @@
 pub mod api_client;
 #[cfg(feature = "claude-cli")]
 pub mod claude_cli;
+#[cfg(any(feature = "claude-cli", feature = "e2e"))]
+pub mod cli_matrix;
 pub mod shell_lint;
 pub mod stand_in_api;
 

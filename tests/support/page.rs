@@ -6,6 +6,13 @@ use std::path::PathBuf;
 use super::chromium::{Browser, Options};
 use super::static_server::StaticServer;
 
+/// A synthetic, well-formed Console API key to paste (never a real one): the prefix, `seed`, 92 body characters and
+/// `AA`, 108 characters in all. Different seeds give different keys.
+pub fn api_key(seed: char) -> String {
+    let body: String = "Q7x_Lm-3".chars().cycle().take(92).collect();
+    format!("sk-ant-api03-{seed}{body}AA")
+}
+
 pub struct Page {
     pub browser: Browser,
     pub server: StaticServer,
@@ -33,4 +40,38 @@ pub fn wait_for_app(browser: &Browser) {
         "document.querySelector('[data-testid=\"key-input\"]') && document.querySelector('[data-testid=\"share-link\"]')",
         "the app to mount",
     );
+}
+
+/// Clicks `live-test` and waits for this run's result: its outcome code once it is no longer `pending`.
+pub fn run_live_test(browser: &Browser) -> String {
+    let result = "document.querySelector('[data-testid=\"live-result\"]')";
+    let before = browser.js(
+        &format!("const e = {result}; return e ? e.dataset.run : null;"),
+        vec![],
+    );
+    browser.click("live-test");
+    browser
+        .wait_for(
+            &format!(
+                "(() => {{ const e = {result}; \
+                 return e && e.dataset.run !== {before} && e.dataset.outcome !== 'pending' && e.dataset.outcome; }})()"
+            ),
+            "the live test's outcome",
+        )
+        .as_str()
+        .expect("an outcome code")
+        .to_string()
+}
+
+/// The exact text of the element with this testid (`textContent`: nothing changed by layout or CSS).
+pub fn text_content(browser: &Browser, testid: &str) -> String {
+    browser
+        .js(
+            "const e = document.querySelector(`[data-testid=\"${arguments[0]}\"]`); \
+             if (!e) throw new Error('no element ' + arguments[0]); return e.textContent;",
+            vec![serde_json::json!(testid)],
+        )
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
 }

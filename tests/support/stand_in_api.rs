@@ -12,7 +12,8 @@
 //! headers. Any other path prefix before `/v1/` is accepted, as a gateway's would be.
 //!
 //! A client whose credential the test does not choose (the real Claude Code CLI sends its own, from each credential
-//! source) gets one [`Behaviour`] for every credential instead: [`StandIn::start_answering`]. Like the API, such a
+//! source; the page sends a gateway's own token, which no scenario names) gets one [`Behaviour`] for every
+//! credential instead: [`StandIn::start_answering`]. Like the API, such a
 //! stand-in still refuses a request without a usable credential first (gateway behaviours answer their own body),
 //! answers `"stream": true` with a server-sent event stream, and serves whatever model the client names (the
 //! client's default models are current ones), except in [`Behaviour::ModelNotFound`].
@@ -354,7 +355,7 @@ impl StandIn {
     }
 
     /// A stand-in that behaves as `behaviour` for whatever credential arrives (see the module documentation).
-    #[cfg(feature = "claude-cli")]
+    #[cfg(any(feature = "claude-cli", feature = "e2e"))]
     pub fn start_answering(behaviour: Behaviour) -> StandIn {
         StandIn::launch(Options::default(), Some(behaviour))
     }
