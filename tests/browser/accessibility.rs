@@ -1,7 +1,8 @@
 //! Accessibility regression test: axe-core, the rule engine of the npm package `axe-core` (installed at the version
 //! scripts/setup.sh pins, into `.tools/`), runs in the page with it in use (a key pasted with findings and its
-//! preview, a live test answered by the loopback stand-in API, an error text diagnosed with its fix steps) in the
-//! light and the dark color scheme, and finds no violation of WCAG 2.0, 2.1 and 2.2 at levels A and AA.
+//! preview, a live test answered by the loopback stand-in API, an error text diagnosed with its fix steps, the
+//! machine state's sources and conflict, the setup's suggestion, the summary filled in) in the light and the dark
+//! color scheme, and finds no violation of WCAG 2.0, 2.1 and 2.2 at levels A and AA.
 //!
 //! The page's Content-Security-Policy allows no inline or injected script; axe-core enters through DevTools
 //! (`Runtime.evaluate`), which the policy does not govern, as a browser extension would.
@@ -126,7 +127,8 @@ fn set_color_scheme(b: &Browser, scheme: &str) -> Value {
 }
 
 /// The page in use: a key with removable noise (its findings and redacted preview), a live test answered by the
-/// stand-in, and an error text with its diagnosis and fix steps.
+/// stand-in, an error text with its diagnosis and fix steps, and what the machine shows (sources and a conflict):
+/// every row of the summary filled in.
 fn use_the_page(b: &Browser, api: &StandIn) {
     b.paste("key-input", &format!("\"{KEY_VALID}\"\n"));
     assert_eq!(
@@ -151,6 +153,25 @@ fn use_the_page(b: &Browser, api: &StandIn) {
          && document.querySelector('[data-testid=\"fix-steps\"]').innerText.length > 0",
         "the diagnosis and its fix steps",
     );
+    // What the machine shows: a gateway token and a stale key in a profile, two sources and their conflict.
+    b.paste(
+        "env-input",
+        &format!(
+            "$ env\nANTHROPIC_AUTH_TOKEN=sk-litellm-8f3Kq2Zx7Lm4Np9Rt6Vw1Yb5Cd0Ef\n$ grep -n ANTHROPIC ~/.zshrc\n\
+             12:export ANTHROPIC_API_KEY={KEY_VALID}\n"
+        ),
+    );
+    assert!(b.exists("credential-source") && b.exists("credential-conflict"));
+    // The summary is filled in, and the setup shows the method the evidence suggests (with its Undo).
+    for (row, attribute) in [
+        ("summary-key", "data-verdict"),
+        ("summary-live", "data-outcome"),
+        ("summary-error", "data-cause"),
+        ("summary-machine", "data-winner"),
+    ] {
+        assert!(b.attr(row, attribute).is_some(), "{row} is not filled in");
+    }
+    assert!(b.exists("setup-suggestion-undo"));
 }
 
 #[test]
