@@ -15,6 +15,7 @@
 //!
 //! Credential configurations are data ([`MATRIX_CONFIGS`], [`STATUS_CONFIGS`]); every credential is synthetic.
 
+use std::collections::{BTreeMap, VecDeque};
 use std::fs;
 use std::io::{Read, Write};
 use std::net::{Shutdown, TcpListener};
@@ -244,6 +245,8 @@ pub struct CliRun {
     pub home: PathBuf,
     /// The fence's port (`Proxy: http://127.0.0.1:PORT` in `auth status --text`).
     pub fence_port: u16,
+    /// The whole environment the CLI ran with, in the order it was given (what `env` would have printed there).
+    pub env: Vec<(String, String)>,
 }
 
 impl CliRun {
@@ -329,29 +332,43 @@ impl ClaudeCli {
         let fence = LoopbackFence::start();
         let proxy = format!("http://127.0.0.1:{}", fence.port());
 
+        let mut env: Vec<(String, String)> = [
+            ("PATH", "/usr/bin:/bin"),
+            ("HOME", &*home.to_string_lossy()),
+            ("TERM", "dumb"),
+            ("LANG", "C.UTF-8"),
+            ("TMPDIR", &*tmp.to_string_lossy()),
+        ]
+        .into_iter()
+        .chain(OFFLINE_ENV.iter().copied())
+        .chain([
+            ("HTTPS_PROXY", proxy.as_str()),
+            ("HTTP_PROXY", proxy.as_str()),
+            ("NO_PROXY", "127.0.0.1,localhost"),
+        ])
+        .map(|(name, value)| (name.to_string(), value.to_string()))
+        .collect();
+        if let Some(base) = api_base_url {
+            let path = if config.gateway { GATEWAY_PATH } else { "" };
+            env.push(("ANTHROPIC_BASE_URL".to_string(), format!("{base}{path}")));
+        }
+        env.extend(
+            config
+                .env
+                .iter()
+                .map(|(name, value)| (name.to_string(), value.to_string())),
+        );
+
         let mut command = Command::new(&self.binary);
         command
             .args(args)
             .current_dir(&cwd)
             .env_clear()
-            .env("PATH", "/usr/bin:/bin")
-            .env("HOME", &home)
-            .env("TERM", "dumb")
-            .env("LANG", "C.UTF-8")
-            .env("TMPDIR", &tmp)
-            .envs(OFFLINE_ENV.iter().copied())
-            .env("HTTPS_PROXY", &proxy)
-            .env("HTTP_PROXY", &proxy)
-            .env("NO_PROXY", "127.0.0.1,localhost")
+            .envs(env.iter().map(|(name, value)| (name, value)))
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .process_group(0);
-        if let Some(base) = api_base_url {
-            let path = if config.gateway { GATEWAY_PATH } else { "" };
-            command.env("ANTHROPIC_BASE_URL", format!("{base}{path}"));
-        }
-        command.envs(config.env.iter().copied());
 
         let started = Instant::now();
         let mut child = command
@@ -383,8 +400,37 @@ impl ClaudeCli {
             refused: fence.attempts(),
             home,
             fence_port: fence.port(),
+            env,
         }
     }
+}
+
+/// Runs `jobs` on a few threads (each job starts its own CLI, and its own stand-in where it needs one), keeping the
+/// order of the results. `CLAUDE_CLI_JOBS` sets how many run at once (default: 2 per core, at most 8).
+pub fn run_all<J: Sync, R: Send>(jobs: &[J], run: impl Fn(&J) -> R + Sync) -> Vec<R> {
+    let workers = std::env::var("CLAUDE_CLI_JOBS")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| (2 * n.get()).min(8)))
+        .max(1);
+    let queue = Mutex::new((0..jobs.len()).collect::<VecDeque<_>>());
+    let results = Mutex::new(BTreeMap::new());
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| loop {
+                let Some(index) = queue.lock().expect("queue").pop_front() else {
+                    return;
+                };
+                let result = run(&jobs[index]);
+                results.lock().expect("results").insert(index, result);
+            });
+        }
+    });
+    results
+        .into_inner()
+        .expect("results")
+        .into_values()
+        .collect()
 }
 
 fn pinned_binary(version: &str) -> PathBuf {
