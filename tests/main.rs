@@ -24,6 +24,11 @@ mod shell_syntax;
 #[cfg(feature = "claude-cli")]
 mod claude_cli_messages;
 
+/// Which credential wins, from what the real `claude auth status` printed (feature `claude-cli`):
+/// `-- claude_cli_sources::`.
+#[cfg(feature = "claude-cli")]
+mod claude_cli_sources;
+
 #[cfg(feature = "e2e")]
 mod browser;
 

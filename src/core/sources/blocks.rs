@@ -48,7 +48,12 @@ pub(super) enum Said {
     NotInUse(SourceCode),
     /// Present, use not stated.
     Present(SourceCode),
+    /// `claude auth status`: logged in (a credential where it ran) or not.
     LoggedIn(bool),
+    /// `Not logged in · Please run /login` from a session or `claude -p`: no usable credential, or, as Claude Code
+    /// 2.1.332 prints it, a Bearer credential (ANTHROPIC_AUTH_TOKEN, CLAUDE_CODE_OAUTH_TOKEN, a /login) the server
+    /// refused with 401.
+    NotLoggedInError,
     LoginExpired,
     BaseUrl(String),
     /// The `/status` panel's `Version` row.
