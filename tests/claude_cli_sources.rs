@@ -11,7 +11,9 @@
 //! all; pasted with the environment, the page must name the refused credential, not "nothing set".
 
 use crate::credential_sources::{assert_no_secret, secrets_in};
-use crate::support::claude_cli::{all_configs, run_all, ClaudeCli, CliRun, Config};
+use crate::support::claude_cli::{
+    self as cli, all_configs, config, run_all, ClaudeCli, CliRun, Config, Login,
+};
 use crate::support::stand_in_api::{Behaviour, StandIn};
 use claude_auth_doctor::core::codes::{
     Auth, ConflictCode, Launcher, Os, Shell, SourceCode, SourceState,
@@ -45,10 +47,17 @@ struct Expected {
     /// The state of each named source (`/login` for the login) in every paste that shows it; each is shown by at
     /// least one paste.
     states: &'static [(&'static str, SourceState)],
-    /// Words the conflicts' explanations must hold (in a paste with the environment): where the CLI and the docs
-    /// disagree, the page follows the CLI and says so, with the version.
+    /// Words the summary or the conflicts' explanations must hold (in a paste with the environment): where the CLI
+    /// and the docs disagree, the page follows the CLI and says so, with the version.
     explains: &'static [&'static str],
 }
+
+/// Configurations with a project settings file (`claude auth status` only: the message matrix does not need them).
+const PROJECT_CONFIGS: &[Config] = &[Config {
+    project_settings: Some(cli::SETTINGS_ENV_API_KEY),
+    login: Some(Login::Active),
+    ..config("local-settings-api-key-and-login", &[])
+}];
 
 use ConflictCode::{
     BaseUrlOverride, DamagedCredential as Damaged, EmptyCredential as Empty, KeyOverLogin,
@@ -150,6 +159,12 @@ const EXPECTED: &[Expected] = &[
         json: page(S::ApiKey, &[KeyOverLogin]), text: page(S::ApiKey, &[KeyOverLogin]),
         machine: page(S::ApiKey, &[KeyOverLogin]),
         states: &[(KEY, Wins), (LOGIN, Overridden)], explains: &["ranks ANTHROPIC_API_KEY above"] },
+    // `claude auth status` does not read the project's settings files: it reports the login, while `claude -p` from
+    // that directory sends the key in `.claude/settings.local.json` (checked below). With the file shown, the key
+    // wins and the page says why `claude auth status` says otherwise.
+    Expected { config: "local-settings-api-key-and-login", auth: Auth::Subscription,
+        json: page(S::Login, NONE), text: page(S::Login, NONE), machine: page(S::ApiKey, &[KeyOverLogin]),
+        states: &[(KEY, Wins)], explains: &["does not read the project's settings files (Claude Code 2.1.332)"] },
     // An empty key is skipped: nothing authenticates.
     Expected { config: "empty-api-key", auth: Auth::ApiKey,
         json: page(S::None, &[NotLoggedIn]), text: page(S::None, &[NotLoggedIn]),
@@ -174,12 +189,15 @@ fn env_listing(run: &CliRun) -> String {
         .collect()
 }
 
-/// The configuration's settings file as `cat` shows it, with the command line naming the file.
+/// The configuration's settings files as `cat` shows them, each with the command line naming the file.
 fn settings_listing(config: &Config) -> String {
-    config
+    let user = config
         .settings
-        .map(|s| format!("$ cat ~/.claude/settings.json\n{s}\n"))
-        .unwrap_or_default()
+        .map(|s| format!("$ cat ~/.claude/settings.json\n{s}\n"));
+    let project = config
+        .project_settings
+        .map(|s| format!("$ cat .claude/settings.local.json\n{s}\n"));
+    user.into_iter().chain(project).collect()
 }
 
 /// Everything that checks one paste against one [`Page`]; failures are collected, not panicked on.
@@ -191,13 +209,7 @@ struct Check<'a> {
 }
 
 impl Check<'_> {
-    fn paste(
-        &mut self,
-        what: &str,
-        text: &str,
-        want: Page,
-        with_environment: bool,
-    ) -> SourcesReport {
+    fn paste(&mut self, what: &str, text: &str, want: Page, explained: bool) -> SourcesReport {
         let e = self.expected;
         let r = analyze(text, &setup(e.auth));
         let mut got: Vec<ConflictCode> = r.conflicts.iter().map(|c| c.code).collect();
@@ -240,11 +252,12 @@ impl Check<'_> {
                 }
             }
         }
-        if with_environment {
+        if explained {
             let explained: String = r
                 .conflicts
                 .iter()
                 .map(|c| format!("{}\n{}\n", c.title, c.explanation))
+                .chain([r.summary.clone()])
                 .collect();
             for words in e.explains {
                 if !explained.contains(words) {
@@ -270,7 +283,7 @@ fn indent(text: &str) -> String {
 #[test]
 fn the_page_names_the_credential_claude_auth_status_reports() {
     let cli = ClaudeCli::locate();
-    let configs: Vec<&Config> = all_configs().collect();
+    let configs: Vec<&Config> = all_configs().chain(PROJECT_CONFIGS).collect();
     for config in &configs {
         assert!(
             EXPECTED.iter().any(|e| e.config == config.name),
@@ -288,11 +301,27 @@ fn the_page_names_the_credential_claude_auth_status_reports() {
     let runs = run_all(&jobs, |&(config, text)| {
         cli.auth_status(config, text, &gateway.base_url())
     });
-    let took = started.elapsed();
     assert!(
         gateway.requests().is_empty(),
         "claude auth status sent a request"
     );
+    // What a session in the project uses: `claude -p` from its directory sends the key of its settings file.
+    let sends = run_all(PROJECT_CONFIGS, |config| {
+        let api = StandIn::start_answering(Behaviour::Valid);
+        let run = cli.print_hi(config, &api.base_url());
+        (run, api.requests())
+    });
+    let took = started.elapsed();
+    for (config, (run, requests)) in PROJECT_CONFIGS.iter().zip(&sends) {
+        let keys: Vec<Option<&str>> = requests.iter().map(|r| r.header("x-api-key")).collect();
+        assert!(
+            !keys.is_empty() && keys.iter().all(|k| *k == Some(cli::API_KEY)),
+            "{}: claude -p hi sent x-api-key {keys:?} (exit {:?}: {})",
+            config.name,
+            run.exit_code,
+            run.printed()
+        );
+    }
 
     let mut failures = Vec::new();
     for e in EXPECTED {
@@ -321,22 +350,29 @@ fn the_page_names_the_credential_claude_auth_status_reports() {
         };
         check.paste("claude auth status", &json.printed(), e.json, false);
         check.paste("claude auth status --text", &text.printed(), e.text, false);
+        // `--text` pasted without its command line reads like a session's `/status` panel, which does apply the
+        // project's settings: nothing of it is set aside, so only the JSON makes the page say why `claude auth
+        // status` disagrees with a project settings file.
+        let text_explains = config.project_settings.is_none();
         let with_env = [
             (
                 "claude auth status, env, settings",
                 format!("{}\n{machine}", json.printed()),
+                true,
             ),
             (
                 "claude auth status --text, env, settings",
                 format!("{}\n\n{machine}", text.printed()),
+                text_explains,
             ),
             (
                 "env, settings, claude auth status, --text",
                 format!("{machine}\n{}\n\n{}", json.printed(), text.printed()),
+                true,
             ),
         ];
-        for (what, paste) in &with_env {
-            let r = check.paste(what, paste, e.machine, true);
+        for (what, paste, explained) in &with_env {
+            let r = check.paste(what, paste, e.machine, *explained);
             if config.gateway && r.base_url.as_ref().is_none_or(|b| b.anthropic) {
                 check.failures.push(format!(
                     "{}: the gateway's base URL is not found ({what}): {:?}",
@@ -351,9 +387,10 @@ fn the_page_names_the_credential_claude_auth_status_reports() {
         }
     }
     println!(
-        "Claude Code {}: {} runs of `claude auth status` in {:.1} s",
+        "Claude Code {}: {} runs of `claude auth status` and {} of `claude -p hi` in {:.1} s",
         cli.version,
         runs.len(),
+        sends.len(),
         took.as_secs_f64()
     );
     assert!(

@@ -1047,6 +1047,42 @@ fn what_claude_code_really_does_where_the_docs_say_otherwise() {
     let key = source(&r, "ANTHROPIC_API_KEY", Layer::Reported);
     assert_eq!(key.state, SourceState::Overridden);
     assert!(key.why.contains("sends this key too"), "{}", key.why);
+    // `claude auth status` does not read the project's settings files: beside one that sets a key, its word is set
+    // aside and the order decides (a session in the project, and `claude -p`, use the key).
+    let r = analyze(
+        &format!(
+            "{{\"loggedIn\": true, \"authMethod\": \"claude.ai\"}}\n$ cat .claude/settings.local.json\n\
+             {{\"env\": {{\"ANTHROPIC_API_KEY\": \"{KEY_A}\"}}}}"
+        ),
+        &zsh(Auth::Subscription),
+    );
+    assert_eq!(
+        (r.winner, codes(&r)),
+        (SourceCode::ApiKey, vec![ConflictCode::KeyOverLogin]),
+        "{r:#?}"
+    );
+    assert!(
+        r.summary
+            .contains("does not read the project's settings files (Claude Code 2.1.332)"),
+        "{}",
+        r.summary
+    );
+    assert_eq!(
+        source(&r, "/login", Layer::Reported).state,
+        SourceState::Overridden
+    );
+    // The pre-flight report's `claude auth status` ran with those values: its word stands.
+    let r = analyze(
+        &format!(
+            "== claude-preflight report ==\n== environment ==\nANTHROPIC_API_KEY=sk-ant-api03-...{} (108 chars)\n\
+             == settings local .claude/settings.local.json ==\nenv.ANTHROPIC_API_KEY=\"\"\n== claude auth status ==\n\
+             {{\"loggedIn\": true, \"authMethod\": \"claude.ai\"}}\n(exit 0)\n== end of report ==",
+            &KEY_A[104..]
+        ),
+        &zsh(Auth::Subscription),
+    );
+    assert_eq!((r.winner, codes(&r)), (SourceCode::Login, vec![]), "{r:#?}");
+    assert!(!r.summary.contains("set aside"), "{}", r.summary);
     // `--text` lists a token and a key that both go out: the key is named too.
     let r = analyze(
         "Auth token: apiKeyHelper\nAPI key: ANTHROPIC_API_KEY",

@@ -64,7 +64,8 @@ pub const GATEWAY_PATH: &str = "/anthropic";
 const HELPER_OK_SETTINGS: &str = r#"{"apiKeyHelper": "echo sk-ant-api03-61E8G1vSse3wTfI5SpuIg1FNGVCWrNGGl4gvbf6sG6tN4dgJTAGIlBlHsxPeV6S5ob6u-X89SGyDYa2gYjOOQHtmbODhXAA"}"#;
 const HELPER_FAILING_SETTINGS: &str =
     r#"{"apiKeyHelper": "echo 'sso: session expired, run: sso login' >&2; exit 1"}"#;
-const SETTINGS_ENV_API_KEY: &str = r#"{"env": {"ANTHROPIC_API_KEY": "sk-ant-api03-gFIyq8C4g3HOZZUrvCG9sft1wxiJPrP0D3cuc7clKyC8stbatq0f4xWvDHTs6C5_lH9jr8-3dwJQPswC76ttlvm7Kud4iAA"}}"#;
+/// A settings file whose `env` block sets [`API_KEY`].
+pub const SETTINGS_ENV_API_KEY: &str = r#"{"env": {"ANTHROPIC_API_KEY": "sk-ant-api03-gFIyq8C4g3HOZZUrvCG9sft1wxiJPrP0D3cuc7clKyC8stbatq0f4xWvDHTs6C5_lH9jr8-3dwJQPswC76ttlvm7Kud4iAA"}}"#;
 
 /// A `/login`, simulated by `~/.claude/.credentials.json` (the file Linux keeps it in).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -100,6 +101,8 @@ pub struct Config {
     pub env: &'static [(&'static str, &'static str)],
     /// `~/.claude/settings.json`, if any.
     pub settings: Option<&'static str>,
+    /// `.claude/settings.local.json` in the working directory, if any.
+    pub project_settings: Option<&'static str>,
     pub login: Option<Login>,
     /// A gateway: `ANTHROPIC_BASE_URL` ends in [`GATEWAY_PATH`].
     pub gateway: bool,
@@ -108,11 +111,13 @@ pub struct Config {
     pub sends_request: bool,
 }
 
-const fn config(name: &'static str, env: &'static [(&'static str, &'static str)]) -> Config {
+/// A configuration with these variables and nothing else.
+pub const fn config(name: &'static str, env: &'static [(&'static str, &'static str)]) -> Config {
     Config {
         name,
         env,
         settings: None,
+        project_settings: None,
         login: None,
         gateway: false,
         sends_request: true,
@@ -323,6 +328,11 @@ impl ClaudeCli {
         fs::create_dir_all(&tmp).expect("TMPDIR");
         if let Some(settings) = config.settings {
             fs::write(home.join(".claude/settings.json"), settings).expect("settings.json");
+        }
+        if let Some(settings) = config.project_settings {
+            fs::create_dir_all(cwd.join(".claude")).expect(".claude");
+            fs::write(cwd.join(".claude/settings.local.json"), settings)
+                .expect("settings.local.json");
         }
         if let Some(login) = config.login {
             let path = home.join(".claude/.credentials.json");

@@ -64,6 +64,8 @@ pub(super) enum Said {
 pub(super) struct Evidence {
     pub said: Said,
     pub origin: Origin,
+    /// Part of the pre-flight report (whose `claude auth status` ran with the settings files' `env` values).
+    pub in_report: bool,
 }
 
 /// Everything the pass found.
@@ -556,7 +558,12 @@ impl<'a> Scanner<'a> {
 
     fn evidence(&mut self, said: Said, origin: Origin) {
         if self.out.evidence.len() < MAX_ENTRIES {
-            self.out.evidence.push(Evidence { said, origin });
+            let in_report = matches!(self.mode, Mode::Report(_));
+            self.out.evidence.push(Evidence {
+                said,
+                origin,
+                in_report,
+            });
         }
     }
 

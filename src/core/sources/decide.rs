@@ -5,7 +5,9 @@
 use super::blocks::{Authority, Entry, Said, Scan};
 use super::order::{self, Carrier, Expect, Header, Rank, BASE_URL, ORDER};
 use super::values::{Masked, Raw};
-use super::{BaseUrl, Damage, KeyCheck, Layer, Origin, SecretValue, Source, Value};
+use super::{
+    BaseUrl, BlockKind, Damage, KeyCheck, Layer, Origin, SecretValue, SettingsScope, Source, Value,
+};
 use crate::core::codes::{Auth, FindingCode, Kind, SourceCode, SourceState, Verdict};
 use crate::core::key;
 use crate::core::setup::Setup;
@@ -394,11 +396,42 @@ struct Reported {
     not_logged_in_error: bool,
     login_origins: Vec<Origin>,
     base_url: Option<(String, Origin)>,
+    /// What `claude auth status` said of the credential in use was set aside (see [`reported`]).
+    auth_status_set_aside: bool,
 }
 
+/// What Claude Code said. `claude auth status` does not apply the project's settings files (Claude Code 2.1.332:
+/// their `env` blocks change neither its JSON nor `--text`, while `claude -p` and a session in the project apply
+/// them), so where the text shows one of them setting a credential, what it printed outside the pre-flight report
+/// (whose script gives it those values) says nothing about the credential in use; only that a login is stored.
 fn reported(scan: &Scan) -> Reported {
+    let project_credential = scan.entries.iter().any(|e| {
+        matches!(
+            e.layer,
+            Layer::Settings(Some(SettingsScope::Project | SettingsScope::Local))
+        ) && order::row(e.name).is_some()
+    });
     let mut r = Reported::default();
     for e in &scan.evidence {
+        let from_auth_status = matches!(
+            e.origin.block,
+            BlockKind::AuthStatusJson | BlockKind::AuthStatusText
+        ) || matches!(e.said, Said::LoggedIn(_));
+        if project_credential && from_auth_status && !e.in_report {
+            match &e.said {
+                Said::InUse(codes) if *codes == [SourceCode::Login] => {
+                    r.login_origins.push(e.origin.clone());
+                    r.auth_status_set_aside = true;
+                }
+                Said::InUse(_) | Said::NotInUse(_) | Said::LoggedIn(_) => {
+                    r.auth_status_set_aside = true;
+                }
+                _ => {}
+            }
+            if !matches!(e.said, Said::Present(_) | Said::BaseUrl(_)) {
+                continue;
+            }
+        }
         match &e.said {
             Said::InUse(codes) => {
                 r.in_use.push((codes, e.origin.clone()));
@@ -615,6 +648,12 @@ pub(super) fn decide(scan: &Scan, setup: &Setup) -> Decided {
         Some(o) if claude_winner.is_some() => format!("{summary} It comes from {}.", o.describe()),
         _ => summary,
     };
+    if said.auth_status_set_aside {
+        summary.push_str(
+            " `claude auth status` does not read the project's settings files (Claude Code 2.1.332), which set a \
+             credential here, so its answer is set aside and the order decides.",
+        );
+    }
     let refused = refused.filter(|c| *c == winner);
     if let Some(code) = refused {
         summary.push_str(&format!(
