@@ -127,10 +127,9 @@ function pf_lookup -a name
     end
 end
 
-# Puts the settings files' "env" values into the environment (a "" value as an empty variable, which Claude Code
-# skips as it does a cancelled one), as a session in this project has them: `claude auth status` applies the user's
-# settings but not the project's (Claude Code 2.1.332), so without this it would answer for another environment.
-# Called just before the script ends (the verdict or the end of the report follows).
+# Exports the settings files' "env" values ("" as an empty variable, which Claude Code skips like a cancelled one)
+# for `claude auth status`, which does not read the project's settings (Claude Code 2.1.332) while a session here
+# does. Called only just before the script ends.
 function pf_settings_env
     for name in $pf_vars
         set -q pfs_$name; or continue

@@ -169,10 +169,9 @@ pf_lookup() {
   fi
 }
 
-# Puts the settings files' "env" values into the environment (a "" value as an empty variable, which Claude Code
-# skips as it does a cancelled one), as a session in this project has them: `claude auth status` applies the user's
-# settings but not the project's (Claude Code 2.1.332), so without this it would answer for another environment.
-# Called just before the script ends (the verdict or the end of the report follows).
+# Exports the settings files' "env" values ("" as an empty variable, which Claude Code skips like a cancelled one)
+# for `claude auth status`, which does not read the project's settings (Claude Code 2.1.332) while a session here
+# does. Called only just before the script ends.
 pf_settings_env() {
   for pf_name in $PF_VARS; do
     eval "pf_s=\${PFS_$pf_name+x}"

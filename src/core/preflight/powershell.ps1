@@ -139,9 +139,8 @@ function Format-Shown([string]$Value, [string]$Name) {
 }
 
 # Runs a program for at most $Limit seconds; returns its exit code (-1 on time-out) and output. -WithSettings gives it
-# the settings files' "env" values ("" removes the variable, which Claude Code treats as a cancelled one), as a
-# session in this project has them: `claude auth status` applies the user's settings but not the project's (Claude
-# Code 2.1.332), so without them it would answer for another environment.
+# the settings files' "env" values ("" removes the variable) for `claude auth status`, which does not read the
+# project's settings (Claude Code 2.1.332) while a session here does.
 function Invoke-Bounded([string]$File, [string[]]$Arguments, [switch]$WithSettings) {
     $info = New-Object System.Diagnostics.ProcessStartInfo
     $info.FileName = $File
