@@ -2,9 +2,11 @@
 //!
 //! `the_page_names_the_credential_claude_auth_status_reports`: for every credential configuration of the support
 //! module it runs the real `claude auth status` and `claude auth status --text`, pastes exactly what they printed
-//! into `sources::analyze` (alone, and with the configuration's environment as `env` prints it and its
-//! `~/.claude/settings.json` under a `$ cat` line) and checks the winner, the conflicts and the states that matter
-//! against [`EXPECTED`], with the intended method that makes each case meaningful.
+//! into `sources::analyze` (alone, and with the configuration's environment as `env` prints it and its settings
+//! files, each under a `$ cat` line) and checks the winner, the conflicts and the states that matter against
+//! [`EXPECTED`], with the intended method that makes each case meaningful. One configuration more has a project
+//! settings file ([`PROJECT_CONFIGS`]): `claude auth status` does not read it, and `claude -p hi` from that directory
+//! shows which key a session there sends.
 //!
 //! `not_logged_in_after_a_refused_bearer_credential`: `claude -p hi` with a Bearer credential the stand-in API
 //! refuses prints `Not logged in · Please run /login` (Claude Code 2.1.332), like a machine with no credential at
@@ -282,7 +284,7 @@ fn indent(text: &str) -> String {
 
 #[test]
 fn the_page_names_the_credential_claude_auth_status_reports() {
-    let cli = ClaudeCli::locate();
+    let claude = ClaudeCli::locate();
     let configs: Vec<&Config> = all_configs().chain(PROJECT_CONFIGS).collect();
     for config in &configs {
         assert!(
@@ -299,7 +301,7 @@ fn the_page_names_the_credential_claude_auth_status_reports() {
         .collect();
     let started = Instant::now();
     let runs = run_all(&jobs, |&(config, text)| {
-        cli.auth_status(config, text, &gateway.base_url())
+        claude.auth_status(config, text, &gateway.base_url())
     });
     assert!(
         gateway.requests().is_empty(),
@@ -308,7 +310,7 @@ fn the_page_names_the_credential_claude_auth_status_reports() {
     // What a session in the project uses: `claude -p` from its directory sends the key of its settings file.
     let sends = run_all(PROJECT_CONFIGS, |config| {
         let api = StandIn::start_answering(Behaviour::Valid);
-        let run = cli.print_hi(config, &api.base_url());
+        let run = claude.print_hi(config, &api.base_url());
         (run, api.requests())
     });
     let took = started.elapsed();
@@ -388,7 +390,7 @@ fn the_page_names_the_credential_claude_auth_status_reports() {
     }
     println!(
         "Claude Code {}: {} runs of `claude auth status` and {} of `claude -p hi` in {:.1} s",
-        cli.version,
+        claude.version,
         runs.len(),
         sends.len(),
         took.as_secs_f64()
@@ -396,7 +398,7 @@ fn the_page_names_the_credential_claude_auth_status_reports() {
     assert!(
         failures.is_empty(),
         "Claude Code {}: {} failure(s):\n{}",
-        cli.version,
+        claude.version,
         failures.len(),
         failures.join("\n")
     );
@@ -436,14 +438,14 @@ const NOT_LOGGED_IN: &[SaysNotLoggedIn] = &[
 
 #[test]
 fn not_logged_in_after_a_refused_bearer_credential() {
-    let cli = ClaudeCli::locate();
+    let claude = ClaudeCli::locate();
     let runs = run_all(NOT_LOGGED_IN, |case| {
         let config = all_configs()
             .find(|c| c.name == case.config)
             .unwrap_or_else(|| panic!("no configuration {}", case.config));
         let api = StandIn::start_answering(case.api);
-        let printed = cli.print_hi(config, &api.base_url());
-        let status = cli.auth_status(config, true, &api.base_url());
+        let printed = claude.print_hi(config, &api.base_url());
+        let status = claude.auth_status(config, true, &api.base_url());
         (printed, status)
     });
     let mut failures = Vec::new();
@@ -451,7 +453,7 @@ fn not_logged_in_after_a_refused_bearer_credential() {
         assert!(
             printed.stdout.contains("Not logged in · Please run /login"),
             "Claude Code {}, {}: `claude -p hi` printed {:?} (the message matrix shows what changed)",
-            cli.version,
+            claude.version,
             case.config,
             printed.printed()
         );
@@ -504,7 +506,7 @@ fn not_logged_in_after_a_refused_bearer_credential() {
     assert!(
         failures.is_empty(),
         "Claude Code {}: {} failure(s):\n{}",
-        cli.version,
+        claude.version,
         failures.len(),
         failures.join("\n")
     );

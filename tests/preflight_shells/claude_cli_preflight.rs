@@ -1,12 +1,12 @@
 //! The pre-flight scripts with the real Claude Code CLI on PATH (feature `claude-cli`; `tests/support/claude_cli.rs`)
 //! instead of a stand-in `claude`: every case whose verdict or report depends on what `claude auth status` says.
 //!
-//! Each case runs in bash, zsh and fish (and `sh` where installed), in a fresh sandbox HOME with the case's files (a
+//! Each case runs in every installed shell (bash, zsh, sh, fish), in a fresh sandbox HOME with the case's files (a
 //! `/login` is `~/.claude/.credentials.json`), the pinned binary linked onto PATH as `claude`, and the CLI confined
 //! as the CLI support does it: the offline switches, `HTTPS_PROXY`/`HTTP_PROXY` at a refusing loopback fence and
 //! `NO_PROXY=127.0.0.1,localhost` (the stand-in API is on loopback). The parent module's checks apply (exit code, one
 //! verdict line, what was sent, no secret out, what `analyze` reads from `--report`); on top, the report's winner must
-//! be the one `analyze` names from what the real `claude auth status` and `--text` print in the same sandbox
+//! be the one `analyze` names from what the real `claude auth status` and `--text` print in a sandbox like it
 //! ([`Oracle::AuthStatus`]), or, where the project's settings files set a credential (which `claude auth status`
 //! does not apply, Claude Code 2.1.332), the credential the real `claude -p hi` sends from the project directory
 //! ([`Oracle::Sends`]).
@@ -24,7 +24,7 @@ const CREDENTIALS: &str = "home/.claude/.credentials.json";
 /// What the winner the page reads from the script's report is checked against.
 #[derive(Clone, Copy, Debug)]
 enum Oracle {
-    /// What `analyze` reads from the real `claude auth status` and `--text`, run in the same sandbox.
+    /// What `analyze` reads from the real `claude auth status` and `--text`, run on the same files and variables.
     AuthStatus,
     /// The headers of what the real `claude -p hi` sends to a stand-in API from the project directory (nothing
     /// sent: both `None`), as a session there authenticates; and the winner `analyze` reads from `claude auth status`
@@ -224,7 +224,7 @@ fn the_scripts_with_the_real_claude_auth_status() {
         let (report, analysed) = check_case(&api, job.shell, case, &sandbox);
         (report.stdout, analysed)
     });
-    // What the real CLI says and does in the same sandbox, once per case.
+    // What the real CLI says and does on the same files and variables, once per case.
     let truths = run_all(&cases, |(case, oracle)| the_truth(case, *oracle));
     let took = started.elapsed();
 
