@@ -34,10 +34,10 @@ printf '==> Claude Code %s installed in %s s (%s on disk)\n' "$version" "$(($(da
 
 export CLAUDE_CODE_BIN=$binary CLAUDE_CLI_REPORT=$work/report.txt RUST_BACKTRACE=0
 [ "$record" = 1 ] && export CLAUDE_CLI_RECORD=1
-printf '==> running the matrix (cargo test --features claude-cli --test claude_cli_messages)\n' >&2
+printf '==> running the matrix (cargo test --features claude-cli --test tests -- claude_cli_messages::)\n' >&2
 started=$(date +%s)
 status=0
-claude_code_confined cargo test --features claude-cli --test claude_cli_messages -- --test-threads=1 \
+claude_code_confined cargo test --features claude-cli --test tests -- claude_cli_messages:: --test-threads=1 \
   >"$work/test.log" 2>&1 || status=$?
 printf '==> finished in %s s\n\n' "$(($(date +%s) - started))" >&2
 

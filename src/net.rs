@@ -1,5 +1,6 @@
 //! The only code that touches the network: sends one [`ProbeRequest`] that `core::probe::LiveRun` decided, with
-//! gloo-net, and hands back the raw [`Answer`] for it.
+//! gloo-net, and hands back the raw [`Answer`] for it; and fetches the page's own files that it shows on demand (the
+//! pre-flight script's template), from the page's own origin.
 //!
 //! - `fetch` with `mode: cors`, `credentials: omit` (no cookies or HTTP auth go along), `referrerPolicy: no-referrer`,
 //!   `cache: no-store`.
@@ -181,6 +182,19 @@ fn describe(error: gloo::net::Error) -> String {
         gloo::net::Error::GlooError(message) => message,
         gloo::net::Error::SerdeError(_) => "The answer could not be read.".into(),
     }
+}
+
+/// A text file of the page itself (a relative URL, same origin: the pre-flight script's template).
+pub async fn page_file(url: &str) -> Result<String, String> {
+    let response = gloo::net::http::Request::get(url)
+        .cache(RequestCache::Default)
+        .send()
+        .await
+        .map_err(describe)?;
+    if !response.ok() {
+        return Err(format!("the server answered {}", response.status()));
+    }
+    response.text().await.map_err(describe)
 }
 
 /// Milliseconds since the page started (monotonic), for the elapsed time.

@@ -10,16 +10,15 @@
 //!
 //! Environment: `CLAUDE_CODE_BIN` runs another release (see `scripts/claude-messages.sh`); `CLAUDE_CLI_RECORD=1`
 //! rewrites the baseline and the fixtures for the release that runs; `CLAUDE_CLI_REPORT=<file>` also writes the
-//! message table there; `CLAUDE_CLI_JOBS` sets how many CLIs run at once (default: 2 per core, at most 8).
+//! message table there; `CLAUDE_CLI_JOBS` sets how many CLIs run at once ([`run_all`]).
 
-use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::fs;
-use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use crate::support::claude_cli::{
-    self as cli, all_configs, pinned_version, stable_output, ClaudeCli, CliRun, Config,
+    self as cli, all_configs, pinned_version, run_all, stable_output, ClaudeCli, CliRun, Config,
     MATRIX_CONFIGS,
 };
 use crate::support::cli_matrix::Outcome::{Cause, Succeeds};
@@ -156,33 +155,6 @@ struct MatrixRun {
 
 /// In place of a cause: the call worked (exit 0), there is no error to diagnose.
 const WORKS: &str = "(works)";
-
-/// Runs `jobs` on a few threads (each job starts its own CLI and stand-in), keeping the order.
-fn run_all<J: Sync, R: Send>(jobs: &[J], run: impl Fn(&J) -> R + Sync) -> Vec<R> {
-    let workers = std::env::var("CLAUDE_CLI_JOBS")
-        .ok()
-        .and_then(|v| v.parse::<usize>().ok())
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| (2 * n.get()).min(8)))
-        .max(1);
-    let queue = Mutex::new((0..jobs.len()).collect::<VecDeque<_>>());
-    let results = Mutex::new(BTreeMap::new());
-    std::thread::scope(|scope| {
-        for _ in 0..workers {
-            scope.spawn(|| loop {
-                let Some(index) = queue.lock().expect("queue").pop_front() else {
-                    return;
-                };
-                let result = run(&jobs[index]);
-                results.lock().expect("results").insert(index, result);
-            });
-        }
-    });
-    results
-        .into_inner()
-        .expect("results")
-        .into_values()
-        .collect()
-}
 
 fn free_loopback_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")

@@ -56,7 +56,7 @@ fn source<'r>(
 }
 
 /// Every `sk-ant-…` or other long token in a text (the secrets it holds).
-fn secrets_in(text: &str) -> Vec<String> {
+pub(crate) fn secrets_in(text: &str) -> Vec<String> {
     text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
         .filter(|w| {
             w.len() >= 30
@@ -68,7 +68,7 @@ fn secrets_in(text: &str) -> Vec<String> {
 
 /// No secret, nor a 12-character piece of one past its first 13 characters, appears anywhere in the report: its
 /// `Debug`, titles, explanations, fix titles and commands, summary.
-fn assert_no_secret(r: &SourcesReport, secrets: &[String]) {
+pub(crate) fn assert_no_secret(r: &SourcesReport, secrets: &[String]) {
     let mut all = format!("{r:?}\n{}", r.summary);
     for c in &r.conflicts {
         all.push_str(&format!("\n{}\n{}", c.title, c.explanation));
@@ -284,11 +284,13 @@ const UI: &[Fixture] = &[
         winner: SourceCode::ApiKey,
         conflicts: &[ConflictCode::KeyOverLogin, ConflictCode::BaseUrlOverride],
     },
+    // The login was sent and refused, and the session printed `Not logged in · Please run /login`: the page says
+    // what that means in 2.1.332 (a refused Bearer credential), not "no login".
     Fixture {
         config: "invalid-x-api-key__login",
         auth: Auth::Subscription,
         winner: SourceCode::Login,
-        conflicts: &[ConflictCode::BaseUrlOverride],
+        conflicts: &[ConflictCode::BaseUrlOverride, ConflictCode::NotLoggedIn],
     },
     Fixture {
         config: "invalid-x-api-key__token-and-key",
@@ -980,6 +982,122 @@ fn claude_codes_own_word_wins_over_the_order() {
     assert_eq!(
         r.fixes()[0].title,
         "Find where CLAUDE_CODE_USE_BEDROCK is set (delete those lines)"
+    );
+}
+
+/// Where Claude Code 2.1.332 and the docs disagree, the page follows the CLI and says so, with the version.
+#[test]
+fn what_claude_code_really_does_where_the_docs_say_otherwise() {
+    // `Not logged in · Please run /login` after a Bearer credential was sent: the server refused it.
+    let r = analyze(
+        &format!(
+            "Not logged in · Please run /login\nANTHROPIC_AUTH_TOKEN={GATEWAY_TOKEN}\n\
+             ANTHROPIC_BASE_URL=https://llm.example.com"
+        ),
+        &zsh(Auth::Gateway),
+    );
+    assert_eq!(
+        (r.winner, codes(&r)),
+        (SourceCode::AuthToken, vec![ConflictCode::NotLoggedIn]),
+        "{r:#?}"
+    );
+    let c = &r.conflicts[0];
+    for words in [
+        "ANTHROPIC_AUTH_TOKEN",
+        "2.1.332",
+        "refused Bearer credential",
+    ] {
+        assert!(c.explanation.contains(words), "{words}: {}", c.explanation);
+    }
+    assert!(r.summary.contains("refused"), "{}", r.summary);
+    // The same message with only an API key shown (sent as x-api-key, so not refused that way): nothing works.
+    let r = analyze(
+        &format!("Not logged in · Please run /login\nANTHROPIC_API_KEY={KEY_A}\nANTHROPIC_API_KEY not used here · turn on \"Use custom API key\" in /config"),
+        &zsh(Auth::ApiKey),
+    );
+    assert_eq!(r.winner, SourceCode::None, "{r:#?}");
+    // `claude auth status` asks no server: its `Not logged in.` means no credential where it ran.
+    let r = analyze(
+        &format!("Not logged in. Run claude auth login to authenticate.\nCLAUDE_CODE_OAUTH_TOKEN={OAUTH}"),
+        &zsh(Auth::OauthToken),
+    );
+    assert_eq!(
+        (r.winner, codes(&r)),
+        (SourceCode::None, vec![ConflictCode::NotLoggedIn])
+    );
+    assert_eq!(
+        source(&r, "CLAUDE_CODE_OAUTH_TOKEN", Layer::Shell).state,
+        SourceState::Ignored
+    );
+    // `oauth_token` beside a present key: only ANTHROPIC_AUTH_TOKEN outranks the key, and both go out.
+    let r = analyze(
+        "{\"loggedIn\": true, \"authMethod\": \"oauth_token\", \"apiKeySource\": \"ANTHROPIC_API_KEY\"}",
+        &zsh(Auth::Gateway),
+    );
+    assert_eq!(
+        (r.winner, codes(&r)),
+        (SourceCode::AuthToken, vec![ConflictCode::TokenAndKey])
+    );
+    let c = &r.conflicts[0];
+    assert!(
+        c.explanation.contains("2.1.332") && c.explanation.contains("sends both headers"),
+        "{}",
+        c.explanation
+    );
+    let key = source(&r, "ANTHROPIC_API_KEY", Layer::Reported);
+    assert_eq!(key.state, SourceState::Overridden);
+    assert!(key.why.contains("sends this key too"), "{}", key.why);
+    // `claude auth status` does not read the project's settings files: beside one that sets a key, its word is set
+    // aside and the order decides (a session in the project, and `claude -p`, use the key).
+    let r = analyze(
+        &format!(
+            "{{\"loggedIn\": true, \"authMethod\": \"claude.ai\"}}\n$ cat .claude/settings.local.json\n\
+             {{\"env\": {{\"ANTHROPIC_API_KEY\": \"{KEY_A}\"}}}}"
+        ),
+        &zsh(Auth::Subscription),
+    );
+    assert_eq!(
+        (r.winner, codes(&r)),
+        (SourceCode::ApiKey, vec![ConflictCode::KeyOverLogin]),
+        "{r:#?}"
+    );
+    assert!(
+        r.summary
+            .contains("does not read the project's settings files (Claude Code 2.1.332)"),
+        "{}",
+        r.summary
+    );
+    assert_eq!(
+        source(&r, "/login", Layer::Reported).state,
+        SourceState::Overridden
+    );
+    // The pre-flight report's `claude auth status` ran with those values: its word stands.
+    let r = analyze(
+        &format!(
+            "== claude-preflight report ==\n== environment ==\nANTHROPIC_API_KEY=sk-ant-api03-...{} (108 chars)\n\
+             == settings local .claude/settings.local.json ==\nenv.ANTHROPIC_API_KEY=\"\"\n== claude auth status ==\n\
+             {{\"loggedIn\": true, \"authMethod\": \"claude.ai\"}}\n(exit 0)\n== end of report ==",
+            &KEY_A[104..]
+        ),
+        &zsh(Auth::Subscription),
+    );
+    assert_eq!((r.winner, codes(&r)), (SourceCode::Login, vec![]), "{r:#?}");
+    assert!(!r.summary.contains("set aside"), "{}", r.summary);
+    // `--text` lists a token and a key that both go out: the key is named too.
+    let r = analyze(
+        "Auth token: apiKeyHelper\nAPI key: ANTHROPIC_API_KEY",
+        &zsh(Auth::ApiKey),
+    );
+    assert_eq!(
+        (r.winner, codes(&r)),
+        (SourceCode::ApiKeyHelper, vec![ConflictCode::TokenAndKey])
+    );
+    assert!(
+        r.conflicts[0].explanation.contains(
+            "ANTHROPIC_API_KEY as `x-api-key` and the helper's output as `Authorization: Bearer`"
+        ),
+        "{}",
+        r.conflicts[0].explanation
     );
 }
 

@@ -24,6 +24,12 @@ mod shell_syntax;
 #[cfg(feature = "claude-cli")]
 mod claude_cli_messages;
 
+/// Which credential wins, from what the real `claude auth status` printed (feature `claude-cli`):
+/// `-- claude_cli_sources::`. The pre-flight scripts with the real CLI are `preflight_shells::claude_cli_preflight`;
+/// `-- claude_cli_` runs every real-CLI suite.
+#[cfg(feature = "claude-cli")]
+mod claude_cli_sources;
+
 #[cfg(feature = "e2e")]
 mod browser;
 

@@ -1,7 +1,11 @@
 //! The generated pre-flight scripts run for real: the POSIX script in bash, zsh and sh (dash), the fish script in
-//! fish, each in a temporary HOME and project with profile and settings files, a stand-in `claude` on PATH (a tiny
-//! sh script that prints `claude auth status` JSON and exits 0 or 1), a `curl` wrapper that records its command
-//! line, and the loopback stand-in API (tests/support/stand_in_api.rs).
+//! fish, each in a temporary HOME and project with profile and settings files, a `curl` wrapper that records its
+//! command line, and the loopback stand-in API (tests/support/stand_in_api.rs).
+//!
+//! `claude` is not on PATH here, except as a stand-in that never answers (the scripts' own time limit, which the
+//! real CLI does not reach offline). The cases whose verdict or report depends on what `claude auth status` says (a
+//! `/login`, logged out, a setup-token, a profile, a key beside a login, a cloud switch, the project's settings) run
+//! with the real Claude Code CLI in [`claude_cli_preflight`] (feature `claude-cli`).
 //!
 //! Checked for every case and shell: the exit code, one verdict line, the header sent (or that nothing was sent),
 //! that only `GET /v1/models` is ever called, that no secret appears in the output or on curl's command line, and
@@ -19,12 +23,17 @@ use claude_auth_doctor::core::preflight::{
     self, EXIT_LOCAL_PROBLEM, EXIT_READY, EXIT_REJECTED, EXIT_UNREACHABLE,
 };
 use claude_auth_doctor::core::setup::Setup;
-use claude_auth_doctor::core::sources::analyze;
+use claude_auth_doctor::core::sources::{analyze, SourcesReport};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
+
+/// The cases whose verdict or report depends on `claude auth status`, with the real Claude Code CLI on PATH (feature
+/// `claude-cli`): `-- preflight_shells::claude_cli_preflight::`.
+#[cfg(feature = "claude-cli")]
+mod claude_cli_preflight;
 
 /// A shell the scripts run in.
 #[derive(Clone, Copy, Debug)]
@@ -92,24 +101,18 @@ fn real_curl() -> String {
     path
 }
 
-/// What the stand-in `claude` answers to `claude auth status`.
+/// What `claude` is on PATH.
 #[derive(Clone, Debug)]
 enum Claude {
     /// Not on PATH.
     Missing,
-    /// Prints this JSON (pretty, over lines) and exits with this code.
-    Answers(&'static str, i32),
-    /// Never answers (sleeps far longer than the script's time limit).
+    /// A stand-in that prints a version but never answers `claude auth status` (sleeps far longer than the script's
+    /// time limit).
     Hangs,
+    /// The real Claude Code CLI: this binary, linked onto PATH.
+    #[cfg(feature = "claude-cli")]
+    Real(PathBuf),
 }
-
-const LOGGED_IN: &str = "{\n  \"loggedIn\": true,\n  \"authMethod\": \"claude.ai\",\n  \"apiProvider\": \"firstParty\",\n  \"subscriptionType\": \"max\"\n}";
-/// What Claude Code 2.1.332 says with ANTHROPIC_API_KEY set (approved or not, with or without a /login), and with
-/// CLAUDE_CODE_USE_BEDROCK on.
-const KEY_IN_USE: &str = "{\n  \"loggedIn\": true,\n  \"authMethod\": \"api_key\",\n  \"apiProvider\": \"firstParty\",\n  \"apiKeySource\": \"ANTHROPIC_API_KEY\"\n}";
-const BEDROCK: &str = "{\n  \"loggedIn\": true,\n  \"authMethod\": \"third_party\",\n  \"apiProvider\": \"bedrock\"\n}";
-const LOGGED_OUT: &str =
-    "{\n  \"loggedIn\": false,\n  \"authMethod\": \"none\",\n  \"apiProvider\": \"firstParty\"\n}";
 
 /// A temporary HOME, project directory and bin directory; removed when dropped.
 struct Sandbox {
@@ -161,15 +164,17 @@ impl Sandbox {
     }
 
     fn claude(&self, claude: &Claude) {
-        let body = match claude {
-            Claude::Missing => return,
-            Claude::Answers(json, code) => format!("cat <<'JSON'\n{json}\nJSON\nexit {code}"),
-            Claude::Hangs => "sleep 60".to_string(),
-        };
-        self.write_exec(
-            "bin/claude",
-            &format!("#!/bin/sh\ncase \"$1\" in\n  --version) echo '2.1.332 (Claude Code)' ;;\n  auth) {body} ;;\nesac\n"),
-        );
+        match claude {
+            Claude::Missing => {}
+            Claude::Hangs => self.write_exec(
+                "bin/claude",
+                "#!/bin/sh\ncase \"$1\" in\n  --version) echo '2.1.332 (Claude Code)' ;;\n  auth) sleep 60 ;;\nesac\n",
+            ),
+            #[cfg(feature = "claude-cli")]
+            Claude::Real(binary) => {
+                std::os::unix::fs::symlink(binary, self.path("bin/claude")).expect("link claude")
+            }
+        }
     }
 
     /// Runs a script in a shell with exactly this environment (nothing inherited) from the project directory.
@@ -181,13 +186,29 @@ impl Sandbox {
         env: &[(String, String)],
         trace: bool,
     ) -> Run {
-        let mut cmd = Command::new(shell.program);
+        let mut cmd = self.command(Path::new(shell.program), env);
         if trace && shell.shell != Shell::Fish {
             cmd.arg("-x");
         }
-        cmd.arg(script)
-            .args(args)
-            .current_dir(self.path("project"))
+        cmd.arg(script).args(args);
+        if trace && shell.shell == Shell::Fish {
+            cmd.env("fish_trace", "1");
+        }
+        self.finish(cmd, shell.program)
+    }
+
+    /// Runs the sandbox's `claude` as the scripts do: same environment, same directory.
+    #[cfg(feature = "claude-cli")]
+    fn run_claude(&self, args: &[&str], env: &[(String, String)]) -> Run {
+        let mut cmd = self.command(&self.path("bin/claude"), env);
+        cmd.args(args);
+        self.finish(cmd, "claude")
+    }
+
+    /// A command run from the project directory with exactly this environment (nothing inherited).
+    fn command(&self, program: &Path, env: &[(String, String)]) -> Command {
+        let mut cmd = Command::new(program);
+        cmd.current_dir(self.path("project"))
             .env_clear()
             .env("HOME", self.path("home"))
             .env(
@@ -201,15 +222,17 @@ impl Sandbox {
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());
-        if trace && shell.shell == Shell::Fish {
-            cmd.env("fish_trace", "1");
-        }
+        cmd
+    }
+
+    /// Spawns a command and waits for it, 40 s at most.
+    fn finish(&self, mut cmd: Command, program: &str) -> Run {
         let started = Instant::now();
         let spawned = {
             let _exclusive = EXEC_LOCK.lock().unwrap_or_else(|e| e.into_inner());
             cmd.spawn()
         };
-        let mut child = spawned.unwrap_or_else(|e| panic!("{}: {e}", shell.program));
+        let mut child = spawned.unwrap_or_else(|e| panic!("{program}: {e}"));
         let mut stdout = child.stdout.take().expect("piped");
         let mut stderr = child.stderr.take().expect("piped");
         let out = std::thread::spawn(move || {
@@ -228,7 +251,7 @@ impl Sandbox {
             }
             if started.elapsed() > Duration::from_secs(40) {
                 let _ = child.kill();
-                panic!("{} did not finish within 40 s", shell.program);
+                panic!("{program} did not finish within 40 s");
             }
             std::thread::sleep(Duration::from_millis(20));
         };
@@ -329,7 +352,7 @@ fn cases(api: &str) -> Vec<Case> {
             auth: Auth::ApiKey,
             env: vec![("ANTHROPIC_API_KEY", KEY_VALID.to_string())],
             files: vec![("home/.zshrc", format!("# keys\nalias ll='ls -l'\nexport ANTHROPIC_API_KEY=\"{KEY_VALID}\"\n"))],
-            claude: Claude::Answers(KEY_IN_USE, 0),
+            claude: Claude::Missing,
             exit: EXIT_READY,
             sent: Some(vec![("x-api-key", KEY_VALID.to_string())]),
             winner: Some(SourceCode::ApiKey),
@@ -369,17 +392,6 @@ fn cases(api: &str) -> Vec<Case> {
             conflict: Some(ConflictCode::SettingsEnvOverride),
         },
         Case {
-            name: "\"\" in the local settings cancels the shell's key",
-            auth: Auth::Subscription,
-            env: vec![("ANTHROPIC_API_KEY", KEY_VALID.to_string())],
-            files: vec![("project/.claude/settings.local.json", settings(&[("ANTHROPIC_API_KEY", "")]))],
-            claude: Claude::Answers(LOGGED_IN, 0),
-            exit: EXIT_READY,
-            sent: None,
-            winner: Some(SourceCode::Login),
-            conflict: None,
-        },
-        Case {
             name: "an apiKeyHelper, sent in both headers",
             auth: Auth::ApiKey,
             env: vec![],
@@ -399,39 +411,6 @@ fn cases(api: &str) -> Vec<Case> {
             ]),
             winner: Some(SourceCode::ApiKeyHelper),
             conflict: None,
-        },
-        Case {
-            name: "a /login, checked with claude auth status",
-            auth: Auth::Subscription,
-            env: vec![],
-            files: vec![],
-            claude: Claude::Answers(LOGGED_IN, 0),
-            exit: EXIT_READY,
-            sent: None,
-            winner: Some(SourceCode::Login),
-            conflict: None,
-        },
-        Case {
-            name: "not logged in",
-            auth: Auth::Subscription,
-            env: vec![],
-            files: vec![],
-            claude: Claude::Answers(LOGGED_OUT, 1),
-            exit: EXIT_LOCAL_PROBLEM,
-            sent: None,
-            winner: Some(SourceCode::None),
-            conflict: Some(ConflictCode::NotLoggedIn),
-        },
-        Case {
-            name: "a stale key in ~/.zshrc over a /login",
-            auth: Auth::Subscription,
-            env: vec![("ANTHROPIC_API_KEY", KEY_VALID.to_string())],
-            files: vec![("home/.zshrc", format!("export PATH=\"$HOME/bin:$PATH\"\n\nexport ANTHROPIC_API_KEY='{KEY_VALID}'\n"))],
-            claude: Claude::Answers(KEY_IN_USE, 0),
-            exit: EXIT_LOCAL_PROBLEM,
-            sent: None,
-            winner: Some(SourceCode::ApiKey),
-            conflict: Some(ConflictCode::KeyOverLogin),
         },
         Case {
             name: "an OAuth token in ANTHROPIC_API_KEY",
@@ -467,17 +446,6 @@ fn cases(api: &str) -> Vec<Case> {
             conflict: Some(ConflictCode::DamagedCredential),
         },
         Case {
-            name: "an empty key variable",
-            auth: Auth::Subscription,
-            env: vec![("ANTHROPIC_API_KEY", String::new())],
-            files: vec![],
-            claude: Claude::Answers(LOGGED_IN, 0),
-            exit: EXIT_LOCAL_PROBLEM,
-            sent: None,
-            winner: Some(SourceCode::Login),
-            conflict: Some(ConflictCode::EmptyCredential),
-        },
-        Case {
             name: "a token and a key both set",
             auth: Auth::Gateway,
             env: vec![
@@ -490,17 +458,6 @@ fn cases(api: &str) -> Vec<Case> {
             sent: None,
             winner: Some(SourceCode::AuthToken),
             conflict: Some(ConflictCode::TokenAndKey),
-        },
-        Case {
-            name: "a cloud switch while a login is meant",
-            auth: Auth::Subscription,
-            env: vec![("CLAUDE_CODE_USE_BEDROCK", "1".to_string())],
-            files: vec![],
-            claude: Claude::Answers(BEDROCK, 0),
-            exit: EXIT_LOCAL_PROBLEM,
-            sent: None,
-            winner: Some(SourceCode::Bedrock),
-            conflict: Some(ConflictCode::CloudSwitchOn),
         },
         Case {
             name: "nothing set and no claude to ask",
@@ -568,124 +525,131 @@ fn every_case_in_every_shell() {
 fn every_case_in(shell: ShellUnderTest) {
     let api = StandIn::start();
     for case in cases(&api.base_url()) {
-        {
-            let context = format!("{} [{}]", case.name, shell.program);
-            let sandbox = Sandbox::new();
-            for (rel, text) in &case.files {
-                sandbox.write(rel, text);
-            }
-            sandbox.claude(&case.claude);
-            let script = write_script(&sandbox, shell, case.auth, &api.base_url());
-            let env: Vec<(String, String)> = case
-                .env
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.clone()))
-                .collect();
-            let secrets = secrets(&case);
+        let sandbox = Sandbox::new();
+        sandbox.claude(&case.claude);
+        check_case(&api, shell, &case, &sandbox);
+    }
+}
 
-            api.clear_requests();
-            let run = sandbox.run(shell, &script, &[], &env, false);
-            assert_eq!(run.code, case.exit, "{context}: exit code\n{run:#?}");
-            let lines: Vec<&str> = run.stdout.lines().collect();
-            assert_eq!(lines.len(), 1, "{context}: one verdict line\n{run:#?}");
-            assert!(
-                lines[0].starts_with("claude-preflight: "),
-                "{context}: {run:#?}"
-            );
-            assert_no_secret(
-                &format!("{}{}{}", run.stdout, run.stderr, run.curl_argv),
-                &secrets,
-                &context,
-            );
-            assert!(
-                run.elapsed < Duration::from_secs(15),
-                "{context}: took {:?}",
-                run.elapsed
-            );
-            let requests = api.requests();
-            assert!(
-                requests
-                    .iter()
-                    .all(|r| r.method == "GET" && r.path == "/v1/models"),
-                "{context}: only GET /v1/models may be called: {requests:#?}"
-            );
-            match &case.sent {
-                None => assert!(
-                    requests.is_empty(),
-                    "{context}: nothing may be sent: {requests:#?}"
-                ),
-                Some(headers) => {
-                    assert_eq!(requests.len(), 1, "{context}: {requests:#?}");
-                    let r = &requests[0];
-                    assert_eq!(
-                        r.header("anthropic-version"),
-                        Some("2023-06-01"),
-                        "{context}"
-                    );
-                    for (name, value) in headers {
-                        assert_eq!(
-                            r.header(name),
-                            Some(value.as_str()),
-                            "{context}: header {name}"
-                        );
-                    }
-                    for other in ["x-api-key", "authorization"] {
-                        if !headers.iter().any(|(n, _)| *n == other) {
-                            assert_eq!(
-                                r.header(other),
-                                None,
-                                "{context}: {other} must not be sent"
-                            );
-                        }
-                    }
-                }
-            }
+/// Runs a case's script in a sandbox (where `claude` is already in place), then its `--report`, and checks the
+/// exit code, the one verdict line, what was sent, that no secret comes out, and what `analyze` reads from the
+/// report. Returns the report and its analysis.
+fn check_case(
+    api: &StandIn,
+    shell: ShellUnderTest,
+    case: &Case,
+    sandbox: &Sandbox,
+) -> (Run, SourcesReport) {
+    let context = format!("{} [{}]", case.name, shell.program);
+    for (rel, text) in &case.files {
+        sandbox.write(rel, text);
+    }
+    let script = write_script(sandbox, shell, case.auth, &api.base_url());
+    let env: Vec<(String, String)> = case
+        .env
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.clone()))
+        .collect();
+    let secrets = secrets(case);
 
-            // The report, pasted back into the page.
-            api.clear_requests();
-            let report = sandbox.run(shell, &script, &["--report"], &env, false);
-            assert_eq!(report.code, 0, "{context}: --report\n{report:#?}");
-            assert!(
-                api.requests().is_empty(),
-                "{context}: --report calls nothing"
+    api.clear_requests();
+    let run = sandbox.run(shell, &script, &[], &env, false);
+    assert_eq!(run.code, case.exit, "{context}: exit code\n{run:#?}");
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines.len(), 1, "{context}: one verdict line\n{run:#?}");
+    assert!(
+        lines[0].starts_with("claude-preflight: "),
+        "{context}: {run:#?}"
+    );
+    assert_no_secret(
+        &format!("{}{}{}", run.stdout, run.stderr, run.curl_argv),
+        &secrets,
+        &context,
+    );
+    assert!(
+        run.elapsed < Duration::from_secs(15),
+        "{context}: took {:?}",
+        run.elapsed
+    );
+    let requests = api.requests();
+    assert!(
+        requests
+            .iter()
+            .all(|r| r.method == "GET" && r.path == "/v1/models"),
+        "{context}: only GET /v1/models may be called: {requests:#?}"
+    );
+    match &case.sent {
+        None => assert!(
+            requests.is_empty(),
+            "{context}: nothing may be sent: {requests:#?}"
+        ),
+        Some(headers) => {
+            assert_eq!(requests.len(), 1, "{context}: {requests:#?}");
+            let r = &requests[0];
+            assert_eq!(
+                r.header("anthropic-version"),
+                Some("2023-06-01"),
+                "{context}"
             );
-            assert_no_secret(
-                &format!("{}{}", report.stdout, report.stderr),
-                &secrets,
-                &format!("{context} --report"),
-            );
-            let analysed = analyze(&report.stdout, &setup(shell.shell, case.auth));
-            if let Some(winner) = case.winner {
+            for (name, value) in headers {
                 assert_eq!(
-                    analysed.winner, winner,
-                    "{context}: the report names another winner\n{}\n{analysed:#?}",
-                    report.stdout
+                    r.header(name),
+                    Some(value.as_str()),
+                    "{context}: header {name}"
                 );
-                if let Some(source) = analysed.winning_source().filter(|s| s.name != "/login") {
-                    if case.exit != EXIT_LOCAL_PROBLEM || case.conflict.is_some() {
-                        assert!(
-                            lines[0].contains(&source.name),
-                            "{context}: the verdict names {}: {}",
-                            source.name,
-                            lines[0]
-                        );
-                    }
+            }
+            for other in ["x-api-key", "authorization"] {
+                if !headers.iter().any(|(n, _)| *n == other) {
+                    assert_eq!(r.header(other), None, "{context}: {other} must not be sent");
                 }
             }
-            if let Some(code) = case.conflict {
-                assert!(
-                    analysed.has_conflict(code),
-                    "{context}: {code} expected\n{}\n{analysed:#?}",
-                    report.stdout
-                );
-            }
-            assert_no_secret(
-                &format!("{analysed:?}"),
-                &secrets,
-                &format!("{context} analysis"),
-            );
         }
     }
+
+    // The report, pasted back into the page.
+    api.clear_requests();
+    let report = sandbox.run(shell, &script, &["--report"], &env, false);
+    assert_eq!(report.code, 0, "{context}: --report\n{report:#?}");
+    assert!(
+        api.requests().is_empty(),
+        "{context}: --report calls nothing"
+    );
+    assert_no_secret(
+        &format!("{}{}", report.stdout, report.stderr),
+        &secrets,
+        &format!("{context} --report"),
+    );
+    let analysed = analyze(&report.stdout, &setup(shell.shell, case.auth));
+    if let Some(winner) = case.winner {
+        assert_eq!(
+            analysed.winner, winner,
+            "{context}: the report names another winner\n{}\n{analysed:#?}",
+            report.stdout
+        );
+        if let Some(source) = analysed.winning_source().filter(|s| s.name != "/login") {
+            if case.exit != EXIT_LOCAL_PROBLEM || case.conflict.is_some() {
+                assert!(
+                    lines[0].contains(&source.name),
+                    "{context}: the verdict names {}: {}",
+                    source.name,
+                    lines[0]
+                );
+            }
+        }
+    }
+    if let Some(code) = case.conflict {
+        assert!(
+            analysed.has_conflict(code),
+            "{context}: {code} expected\n{}\n{analysed:#?}",
+            report.stdout
+        );
+    }
+    assert_no_secret(
+        &format!("{analysed:?}"),
+        &secrets,
+        &format!("{context} analysis"),
+    );
+    (report, analysed)
 }
 
 /// The stale key on line 3 of ~/.zshrc becomes the first fix, read from the report.
@@ -698,7 +662,6 @@ fn the_report_points_at_the_profile_line() {
         "home/.zshrc",
         &format!("export EDITOR=vim\n\nexport ANTHROPIC_API_KEY=\"{KEY_VALID}\"\n"),
     );
-    sandbox.claude(&Claude::Answers(KEY_IN_USE, 0));
     let script = write_script(&sandbox, shell, Auth::Subscription, &api.base_url());
     let env = vec![("ANTHROPIC_API_KEY".to_string(), KEY_VALID.to_string())];
     let report = sandbox.run(shell, &script, &["--report"], &env, false);
@@ -916,7 +879,8 @@ fn the_powershell_script_is_well_formed() {
             "== claude-preflight report ==",
             "== end of report ==",
             "$TeamUrl = 'https://gw.example.com'",
-            "Invoke-Bounded $claude.Source @('auth', 'status')",
+            "Invoke-Bounded $claude.Source @('auth', 'status') -WithSettings",
+            "$info.EnvironmentVariables[$name] = $Settings[$name].Value",
             "return , $pairs",
         ] {
             assert!(s.contains(part), "{shell}: missing {part}");

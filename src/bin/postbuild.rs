@@ -3,6 +3,9 @@
 //! - Renders the guide (`src/ui/guide.rs`) and the reference of every cause (`src/ui/reference.rs`) to HTML with
 //!   yew's server-side renderer and writes them into `<div id="guide">` and `<div id="reference">`, so the page is
 //!   readable before, or without, WebAssembly.
+//! - Writes the pre-flight scripts' templates (`core::preflight::template`, one per shell family, with the team's
+//!   gateway) beside the page, named by their content hash, and tells the page their names (`data-preflight-*` on
+//!   `<main id="app">`): the page fetches the one it shows, so the long templates stay out of the WebAssembly.
 //! - Marks Trunk's inline start-up script `async`: it then starts the app as soon as its files are in, instead of
 //!   after the browser's first layout of the page (the guide's text makes that layout the slowest step of a cold
 //!   load on a small machine); `src/main.rs` waits for the document to be parsed before mounting.
@@ -24,7 +27,10 @@ fn main() {
 mod native {
     use std::path::PathBuf;
 
+    use std::path::Path;
+
     use claude_auth_doctor::core::csp::{build_policy, InlineHashes};
+    use claude_auth_doctor::core::preflight::{template, Family};
     use claude_auth_doctor::core::team::{TeamConfig, BUILT_IN};
 
     pub fn main() {
@@ -46,7 +52,40 @@ mod native {
         let html =
             std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         let html = finish(&html, &BUILT_IN)?;
+        let html = write_preflight_templates(&dir, &html, &BUILT_IN)?;
         std::fs::write(&path, html).map_err(|e| format!("{}: {e}", path.display()))
+    }
+
+    /// The element the app mounts into: it carries the pre-flight templates' names.
+    const APP_ELEMENT: &str = "<main id=\"app\"";
+
+    /// Writes each family's pre-flight template as `<asset>-<hash>.txt` into `dir`, and its name into the app's
+    /// element.
+    fn write_preflight_templates(
+        dir: &Path,
+        html: &str,
+        team: &TeamConfig,
+    ) -> Result<String, String> {
+        let at = html
+            .find(APP_ELEMENT)
+            .ok_or("index.html has no <main id=\"app\"> to name the pre-flight scripts on")?
+            + APP_ELEMENT.len();
+        let gateway = team.gateway.as_ref().map(|g| g.base_url.as_ref());
+        let mut attributes = String::new();
+        for family in Family::ALL {
+            let text = template(family, gateway);
+            let (asset, attribute) = family.asset();
+            let hash: String = sha256_base64(&text)
+                .chars()
+                .filter(char::is_ascii_alphanumeric)
+                .take(10)
+                .collect();
+            let name = format!("{asset}-{hash}.txt");
+            let file = dir.join(&name);
+            std::fs::write(&file, text).map_err(|e| format!("{}: {e}", file.display()))?;
+            attributes.push_str(&format!(" {attribute}=\"./{name}\""));
+        }
+        Ok(format!("{}{attributes}{}", &html[..at], &html[at..]))
     }
 
     /// A component of the app's code base as HTML.
@@ -212,6 +251,28 @@ mod native {
             assert_eq!(entries, CauseCode::ALL.len() - 1, "every cause but unknown");
             assert!(out.contains("id=\"cause-auth-conflict\""));
             assert!(out.contains("Invalid API key · Fix external API key"));
+        }
+
+        #[test]
+        fn the_pre_flight_templates_are_written_beside_the_page_and_named_on_it() {
+            let dir = std::env::temp_dir().join(format!("postbuild-{}", std::process::id()));
+            std::fs::create_dir_all(&dir).unwrap();
+            let html = "<body><main id=\"app\" class=\"tools\"></main></body>";
+            let out = write_preflight_templates(&dir, html, &TeamConfig::default()).unwrap();
+            for family in Family::ALL {
+                let (asset, attribute) = family.asset();
+                let at =
+                    out.find(&format!("{attribute}=\"./")).expect("named") + attribute.len() + 4;
+                let name = &out[at..at + out[at..].find('"').unwrap()];
+                assert!(name.starts_with(asset) && name.ends_with(".txt"), "{name}");
+                let written = std::fs::read_to_string(dir.join(name)).unwrap();
+                assert_eq!(written, template(family, None));
+            }
+            assert!(out.ends_with(" class=\"tools\"></main></body>"), "{out}");
+            assert!(
+                write_preflight_templates(&dir, "<body></body>", &TeamConfig::default()).is_err()
+            );
+            std::fs::remove_dir_all(&dir).unwrap();
         }
 
         #[test]

@@ -165,38 +165,60 @@ fn codes_of(codes: &[SourceCode]) -> Vec<&'static str> {
     codes.iter().map(|c| c.code()).collect()
 }
 
-/// The script for the setup's shell. `base_url` is the team's default (a gateway) if any; the script still
-/// follows `ANTHROPIC_BASE_URL` first.
-pub fn script(setup: &Setup, base_url: Option<&str>) -> String {
+/// The three scripts: bash and zsh share the POSIX one, cmd gets PowerShell's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Family {
+    Posix,
+    Fish,
+    PowerShell,
+}
+
+impl Family {
+    pub const ALL: [Family; 3] = [Family::Posix, Family::Fish, Family::PowerShell];
+
+    /// The script a shell runs.
+    pub fn of(shell: Shell) -> Family {
+        match shell {
+            Shell::Bash | Shell::Zsh => Family::Posix,
+            Shell::Fish => Family::Fish,
+            Shell::Powershell | Shell::Cmd => Family::PowerShell,
+        }
+    }
+
+    /// What the build names the family's template after (`src/bin/postbuild.rs` adds a content hash), and the
+    /// attribute of `<main id="app">` that holds the file's name for the page.
+    pub fn asset(self) -> (&'static str, &'static str) {
+        match self {
+            Family::Posix => ("claude-preflight-posix", "data-preflight-posix"),
+            Family::Fish => ("claude-preflight-fish", "data-preflight-fish"),
+            Family::PowerShell => ("claude-preflight-powershell", "data-preflight-powershell"),
+        }
+    }
+
+    /// The shell the family's template is written for (the one [`pick`] writes code for).
+    fn shell(self) -> Shell {
+        match self {
+            Family::Posix => Shell::Bash,
+            Family::Fish => Shell::Fish,
+            Family::PowerShell => Shell::Powershell,
+        }
+    }
+}
+
+/// A family's script with everything filled in but what depends on the setup (the intended method, cmd's note): what
+/// the build writes beside the page, which fetches it when it shows the script, so the long templates stay out of
+/// the WebAssembly. `base_url` is the team's default (a gateway) if any.
+pub fn template(family: Family, base_url: Option<&str>) -> String {
     let team_url = safe_base_url(base_url);
-    let intended_codes = codes_of(order::intended(setup.auth));
     let vars: Vec<&str> = order::variables().collect();
     let secrets = secret_vars();
-    let quoted = |list: &[&str]| {
-        list.iter()
-            .map(|v| format!("'{v}'"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let (template, awk) = match setup.shell {
-        Shell::Bash | Shell::Zsh => (POSIX, SETTINGS_AWK.to_string()),
+    let (template, awk) = match family {
+        Family::Posix => (POSIX, SETTINGS_AWK.to_string()),
         // Inside fish single quotes only `\\` and `\'` are escapes.
-        Shell::Fish => (FISH, SETTINGS_AWK.replace('\\', "\\\\")),
-        Shell::Powershell | Shell::Cmd => (POWERSHELL, String::new()),
+        Family::Fish => (FISH, SETTINGS_AWK.replace('\\', "\\\\")),
+        Family::PowerShell => (POWERSHELL, String::new()),
     };
-    let cmd_note = if setup.shell == Shell::Cmd {
-        format!(
-            "\n# From cmd: save it as claude-preflight.ps1 and run: {}",
-            run_command(Shell::Cmd)
-        )
-    } else {
-        String::new()
-    };
-    let replacements: [(&str, String); 15] = [
-        ("@@INTENDED_NAME@@", plain(auth_name(setup.auth))),
-        ("@@INTENDED_CODES@@", intended_codes.join(" ")),
-        ("@@PS_INTENDED_CODES@@", quoted(&intended_codes)),
-        ("@@INTENDED@@", setup.auth.code().to_string()),
+    let replacements: [(&str, String); 10] = [
         ("@@TEAM_URL@@", team_url.clone().unwrap_or_default()),
         (
             "@@DEFAULT_URL@@",
@@ -207,8 +229,7 @@ pub fn script(setup: &Setup, base_url: Option<&str>) -> String {
         ("@@VARS@@", vars.join(" ")),
         ("@@SECRETS@@", secrets.join(" ")),
         ("@@ORDER@@", order_line()),
-        ("@@CMD_NOTE@@", cmd_note),
-        ("@@PICK@@", pick(setup.shell)),
+        ("@@PICK@@", pick(family.shell())),
         ("@@AWK@@", awk),
         ("@@WATCH@@", WATCH.to_string()),
     ];
@@ -217,6 +238,45 @@ pub fn script(setup: &Setup, base_url: Option<&str>) -> String {
         out = out.replace(key, value);
     }
     out
+}
+
+/// `'A', 'B'`: a PowerShell list.
+fn quoted(list: &[&str]) -> String {
+    list.iter()
+        .map(|v| format!("'{v}'"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The setup's script from its family's [`template`]: the intended method and, for cmd, how to start it.
+pub fn finish(template: &str, setup: &Setup) -> String {
+    let intended_codes = codes_of(order::intended(setup.auth));
+    let cmd_note = if setup.shell == Shell::Cmd {
+        format!(
+            "\n# From cmd: save it as claude-preflight.ps1 and run: {}",
+            run_command(Shell::Cmd)
+        )
+    } else {
+        String::new()
+    };
+    let replacements: [(&str, String); 5] = [
+        ("@@INTENDED_NAME@@", plain(auth_name(setup.auth))),
+        ("@@INTENDED_CODES@@", intended_codes.join(" ")),
+        ("@@PS_INTENDED_CODES@@", quoted(&intended_codes)),
+        ("@@INTENDED@@", setup.auth.code().to_string()),
+        ("@@CMD_NOTE@@", cmd_note),
+    ];
+    let mut out = template.to_string();
+    for (key, value) in &replacements {
+        out = out.replace(key, value);
+    }
+    out
+}
+
+/// The script for the setup's shell. `base_url` is the team's default (a gateway) if any; the script still
+/// follows `ANTHROPIC_BASE_URL` first.
+pub fn script(setup: &Setup, base_url: Option<&str>) -> String {
+    finish(&template(Family::of(setup.shell), base_url), setup)
 }
 
 #[cfg(test)]
@@ -268,6 +328,34 @@ mod tests {
                 assert!(!s.contains("/anthropic/'"));
             }
         }
+    }
+
+    #[test]
+    fn a_template_leaves_only_the_setup_to_fill_and_its_name_is_the_family_s() {
+        for family in Family::ALL {
+            let template = template(family, None);
+            let left: Vec<&str> = template
+                .match_indices("@@")
+                .map(|(at, _)| &template[at..])
+                .filter_map(|rest| rest[2..].find("@@").map(|end| &rest[..end + 4]))
+                .step_by(2)
+                .collect();
+            for placeholder in left {
+                assert!(
+                    [
+                        "@@INTENDED_NAME@@",
+                        "@@INTENDED_CODES@@",
+                        "@@PS_INTENDED_CODES@@",
+                        "@@INTENDED@@",
+                        "@@CMD_NOTE@@"
+                    ]
+                    .contains(&placeholder),
+                    "{family:?}: {placeholder} is left for the page"
+                );
+            }
+        }
+        assert_eq!(Family::of(Shell::Zsh), Family::of(Shell::Bash));
+        assert_eq!(Family::of(Shell::Cmd), Family::PowerShell);
     }
 
     #[test]

@@ -8,7 +8,6 @@ use yew::prelude::*;
 use crate::core::codes::{CauseCode, Shell};
 use crate::core::commands;
 use crate::core::knowledge;
-use crate::ui::text::rich;
 
 /// The causes the guide lists first, most common first, as anthropics/claude-code issues report them: a stale
 /// `ANTHROPIC_API_KEY` overriding a login (#8327, #5088, #12424), expired logins (#68398, #28302), gateways in the
@@ -55,17 +54,10 @@ pub fn guide() -> Html {
             <ul class="causes">
                 { for COMMON_CAUSES.iter().map(|&code| {
                     let entry = knowledge::cause(code);
-                    html! {
-                        <li>
-                            <details>
-                                <summary>{entry.title}</summary>
-                                <p>{rich(entry.meaning)}</p>
-                                <ol>{ for entry.fix.iter().map(|step| html! { <li>{rich(step)}</li> }) }</ol>
-                            </details>
-                        </li>
-                    }
+                    html! { <li><a href={format!("#cause-{}", code.code())}>{entry.title}</a></li> }
                 }) }
             </ul>
+            <p><a href="#reference">{"Every message and its cause"}</a>{": what it means, where it comes from, the fix."}</p>
             <h3>{"How this page keeps your key private"}</h3>
             <ul class="privacy">
                 <li>{"The key stays in this tab's memory only: never saved to storage, cookies, the address bar or history, never logged."}</li>

@@ -1,11 +1,15 @@
-//! Step 6, first part: the pre-flight script for the setup's shell, exactly as copy and download give it
-//! (`core::preflight::script`, never holding a secret), with how to run it and what its exit codes mean.
+//! Step 6, first part: the pre-flight script for the setup's shell, exactly as copy and download give it, with how to
+//! run it and what its exit codes mean. The build writes each shell family's template beside the page
+//! (`core::preflight::template`, never holding a secret); this fetches the one it shows from the page's own origin
+//! and fills in the setup (`core::preflight::finish`).
+
+use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::preflight::{file_name, run_command, script};
+use crate::core::preflight::{file_name, finish, run_command, Family};
 use crate::core::setup::Setup;
-use crate::core::team;
+use crate::net;
 use crate::ui::command::Command;
 use crate::ui::copy_button::CopyButton;
 use crate::ui::effects::download;
@@ -15,13 +19,41 @@ pub struct PreflightProps {
     pub setup: Setup,
 }
 
+/// A family's template as fetched, or why it could not be.
+type Fetched = (Family, Result<Rc<str>, String>);
+
+/// The template's address, as the build wrote it on `<main id="app">`.
+fn template_url(family: Family) -> Option<String> {
+    gloo::utils::document()
+        .get_element_by_id("app")?
+        .get_attribute(family.asset().1)
+}
+
 #[function_component(Preflight)]
 pub fn preflight(props: &PreflightProps) -> Html {
-    let gateway = team::BUILT_IN
-        .gateway
-        .as_ref()
-        .map(|g| g.base_url.to_string());
-    let text = AttrValue::from(script(&props.setup, gateway.as_deref()));
+    let family = Family::of(props.setup.shell);
+    let fetched = use_state(|| None::<Fetched>);
+    {
+        let fetched = fetched.clone();
+        use_effect_with(family, move |&family| {
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = match template_url(family) {
+                    Some(url) => net::page_file(&url).await.map(Rc::from),
+                    None => Err("this copy of the page was built without it".to_string()),
+                };
+                fetched.set(Some((family, result)));
+            });
+        });
+    }
+    let template = match &*fetched {
+        Some((f, result)) if *f == family => Some(result.clone()),
+        _ => None,
+    };
+    let text = match &template {
+        Some(Ok(template)) => AttrValue::from(finish(template, &props.setup)),
+        _ => AttrValue::default(),
+    };
+    let ready = !text.is_empty();
     let name = file_name(props.setup.shell);
     let on_download = {
         let text = text.clone();
@@ -40,12 +72,18 @@ pub fn preflight(props: &PreflightProps) -> Html {
                 <code>{"--report"}</code>{" prints a masked report to paste into step 4."}</p>
             <Command label="Run it (save it first)" text={run} />
             <div class="preflight-actions">
-                <CopyButton text={text.clone()} testid="preflight-copy" what="Copy the pre-flight script" />
-                <button type="button" class="secondary" data-testid="preflight-download" onclick={on_download}>
-                    {format!("Download {name}")}</button>
+                if ready {
+                    <CopyButton text={text.clone()} testid="preflight-copy" what="Copy the pre-flight script" />
+                }
+                <button type="button" class="secondary" data-testid="preflight-download" onclick={on_download}
+                    disabled={!ready}>{format!("Download {name}")}</button>
             </div>
+            if let Some(Err(why)) = &template {
+                <p class="field-error" role="alert">{"The script could not be loaded ("}{why.clone()}
+                    {"): reload the page to try again."}</p>
+            }
             <pre class="preflight-script" data-testid="preflight-script" tabindex="0" role="region"
-                aria-labelledby="preflight-heading"><code>{text}</code></pre>
+                aria-labelledby="preflight-heading" aria-busy={(!ready).to_string()}><code>{text}</code></pre>
         </div>
     }
 }

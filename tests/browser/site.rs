@@ -353,8 +353,9 @@ fn the_page_loads_one_module_with_every_section() {
         );
     }
     // Chromium fetches the icon after the load event, which can come after the app has mounted: give the page up to
-    // ten seconds to fetch as many files as index.html links before comparing which ones it fetched.
-    let linked_count = sizes::linked_files(&dist).len() - 1;
+    // ten seconds to fetch as many files as index.html links, and the pre-flight script it shows, before comparing
+    // which ones it fetched.
+    let linked_count = sizes::linked_files(&dist).len();
     let deadline = Instant::now() + Duration::from_secs(10);
     while resources(&b, &server.url()).len() < linked_count && Instant::now() < deadline {
         std::thread::sleep(Duration::from_millis(50));
@@ -364,6 +365,18 @@ fn the_page_loads_one_module_with_every_section() {
         .map(|(path, _)| path)
         .collect();
     fetched.sort();
+    let relative = |f: &std::path::PathBuf| {
+        f.strip_prefix(&dist)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/")
+    };
+    // The public page opens for zsh: the POSIX script is the one step 6 shows.
+    let shown_script = sizes::on_demand_files(&dist)
+        .iter()
+        .map(relative)
+        .find(|path| path.starts_with("claude-preflight-posix-"))
+        .expect("the POSIX script's template is named on the page");
     let mut linked: Vec<String> = sizes::linked_files(&dist)
         .iter()
         .map(|f| {
@@ -373,11 +386,12 @@ fn the_page_loads_one_module_with_every_section() {
                 .replace('\\', "/")
         })
         .filter(|path| path != "index.html")
+        .chain([shown_script])
         .collect();
     linked.sort();
     assert_eq!(
         fetched, linked,
-        "what the page fetched is not what index.html links"
+        "what the page fetched is not what index.html links and the script it shows"
     );
     assert_eq!(
         fetched
@@ -388,9 +402,9 @@ fn the_page_loads_one_module_with_every_section() {
         "not one WebAssembly module: {fetched:?}"
     );
     assert_eq!(
-        sizes::linked_files(&dist).len(),
+        sizes::linked_files(&dist).len() + sizes::on_demand_files(&dist).len(),
         sizes::dist_files(&dist).len(),
-        "the dist holds files index.html does not link"
+        "the dist holds files index.html does not name"
     );
     b.assert_no_panic();
 }

@@ -15,6 +15,7 @@
 //!
 //! Credential configurations are data ([`MATRIX_CONFIGS`], [`STATUS_CONFIGS`]); every credential is synthetic.
 
+use std::collections::{BTreeMap, VecDeque};
 use std::fs;
 use std::io::{Read, Write};
 use std::net::{Shutdown, TcpListener};
@@ -63,7 +64,8 @@ pub const GATEWAY_PATH: &str = "/anthropic";
 const HELPER_OK_SETTINGS: &str = r#"{"apiKeyHelper": "echo sk-ant-api03-61E8G1vSse3wTfI5SpuIg1FNGVCWrNGGl4gvbf6sG6tN4dgJTAGIlBlHsxPeV6S5ob6u-X89SGyDYa2gYjOOQHtmbODhXAA"}"#;
 const HELPER_FAILING_SETTINGS: &str =
     r#"{"apiKeyHelper": "echo 'sso: session expired, run: sso login' >&2; exit 1"}"#;
-const SETTINGS_ENV_API_KEY: &str = r#"{"env": {"ANTHROPIC_API_KEY": "sk-ant-api03-gFIyq8C4g3HOZZUrvCG9sft1wxiJPrP0D3cuc7clKyC8stbatq0f4xWvDHTs6C5_lH9jr8-3dwJQPswC76ttlvm7Kud4iAA"}}"#;
+/// A settings file whose `env` block sets [`API_KEY`].
+pub const SETTINGS_ENV_API_KEY: &str = r#"{"env": {"ANTHROPIC_API_KEY": "sk-ant-api03-gFIyq8C4g3HOZZUrvCG9sft1wxiJPrP0D3cuc7clKyC8stbatq0f4xWvDHTs6C5_lH9jr8-3dwJQPswC76ttlvm7Kud4iAA"}}"#;
 
 /// A `/login`, simulated by `~/.claude/.credentials.json` (the file Linux keeps it in).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -99,6 +101,8 @@ pub struct Config {
     pub env: &'static [(&'static str, &'static str)],
     /// `~/.claude/settings.json`, if any.
     pub settings: Option<&'static str>,
+    /// `.claude/settings.local.json` in the working directory, if any.
+    pub project_settings: Option<&'static str>,
     pub login: Option<Login>,
     /// A gateway: `ANTHROPIC_BASE_URL` ends in [`GATEWAY_PATH`].
     pub gateway: bool,
@@ -107,11 +111,13 @@ pub struct Config {
     pub sends_request: bool,
 }
 
-const fn config(name: &'static str, env: &'static [(&'static str, &'static str)]) -> Config {
+/// A configuration with these variables and nothing else.
+pub const fn config(name: &'static str, env: &'static [(&'static str, &'static str)]) -> Config {
     Config {
         name,
         env,
         settings: None,
+        project_settings: None,
         login: None,
         gateway: false,
         sends_request: true,
@@ -234,6 +240,8 @@ pub struct CliRun {
     pub home: PathBuf,
     /// The fence's port (`Proxy: http://127.0.0.1:PORT` in `auth status --text`).
     pub fence_port: u16,
+    /// The whole environment the CLI ran with, in the order it was given (what `env` would have printed there).
+    pub env: Vec<(String, String)>,
 }
 
 impl CliRun {
@@ -311,6 +319,11 @@ impl ClaudeCli {
         if let Some(settings) = config.settings {
             fs::write(home.join(".claude/settings.json"), settings).expect("settings.json");
         }
+        if let Some(settings) = config.project_settings {
+            fs::create_dir_all(cwd.join(".claude")).expect(".claude");
+            fs::write(cwd.join(".claude/settings.local.json"), settings)
+                .expect("settings.local.json");
+        }
         if let Some(login) = config.login {
             let path = home.join(".claude/.credentials.json");
             fs::write(&path, login.credentials_json()).expect(".credentials.json");
@@ -319,29 +332,43 @@ impl ClaudeCli {
         let fence = LoopbackFence::start();
         let proxy = format!("http://127.0.0.1:{}", fence.port());
 
+        let mut env: Vec<(String, String)> = [
+            ("PATH", "/usr/bin:/bin"),
+            ("HOME", &*home.to_string_lossy()),
+            ("TERM", "dumb"),
+            ("LANG", "C.UTF-8"),
+            ("TMPDIR", &*tmp.to_string_lossy()),
+        ]
+        .into_iter()
+        .chain(OFFLINE_ENV.iter().copied())
+        .chain([
+            ("HTTPS_PROXY", proxy.as_str()),
+            ("HTTP_PROXY", proxy.as_str()),
+            ("NO_PROXY", "127.0.0.1,localhost"),
+        ])
+        .map(|(name, value)| (name.to_string(), value.to_string()))
+        .collect();
+        if let Some(base) = api_base_url {
+            let path = if config.gateway { GATEWAY_PATH } else { "" };
+            env.push(("ANTHROPIC_BASE_URL".to_string(), format!("{base}{path}")));
+        }
+        env.extend(
+            config
+                .env
+                .iter()
+                .map(|(name, value)| (name.to_string(), value.to_string())),
+        );
+
         let mut command = Command::new(&self.binary);
         command
             .args(args)
             .current_dir(&cwd)
             .env_clear()
-            .env("PATH", "/usr/bin:/bin")
-            .env("HOME", &home)
-            .env("TERM", "dumb")
-            .env("LANG", "C.UTF-8")
-            .env("TMPDIR", &tmp)
-            .envs(OFFLINE_ENV.iter().copied())
-            .env("HTTPS_PROXY", &proxy)
-            .env("HTTP_PROXY", &proxy)
-            .env("NO_PROXY", "127.0.0.1,localhost")
+            .envs(env.iter().map(|(name, value)| (name, value)))
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .process_group(0);
-        if let Some(base) = api_base_url {
-            let path = if config.gateway { GATEWAY_PATH } else { "" };
-            command.env("ANTHROPIC_BASE_URL", format!("{base}{path}"));
-        }
-        command.envs(config.env.iter().copied());
 
         let started = Instant::now();
         let mut child = command
@@ -373,8 +400,37 @@ impl ClaudeCli {
             refused: fence.attempts(),
             home,
             fence_port: fence.port(),
+            env,
         }
     }
+}
+
+/// Runs `jobs` on a few threads (each job starts its own CLI, and its own stand-in where it needs one), keeping the
+/// order of the results. `CLAUDE_CLI_JOBS` sets how many run at once (default: 2 per core, at most 8).
+pub fn run_all<J: Sync, R: Send>(jobs: &[J], run: impl Fn(&J) -> R + Sync) -> Vec<R> {
+    let workers = std::env::var("CLAUDE_CLI_JOBS")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| (2 * n.get()).min(8)))
+        .max(1);
+    let queue = Mutex::new((0..jobs.len()).collect::<VecDeque<_>>());
+    let results = Mutex::new(BTreeMap::new());
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| loop {
+                let Some(index) = queue.lock().expect("queue").pop_front() else {
+                    return;
+                };
+                let result = run(&jobs[index]);
+                results.lock().expect("results").insert(index, result);
+            });
+        }
+    });
+    results
+        .into_inner()
+        .expect("results")
+        .into_values()
+        .collect()
 }
 
 fn pinned_binary(version: &str) -> PathBuf {

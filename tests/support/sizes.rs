@@ -56,11 +56,33 @@ pub fn dist_files(dir: &Path) -> Vec<PathBuf> {
 /// `index.html` and every local file it links (`href="./…"` and `src="./…"`: the stylesheet, the icon, the
 /// app's script and wasm), sorted: what a browser fetches to show the page.
 pub fn linked_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files = vec![dir.join("index.html")];
+    files.extend(files_named(dir, &[" href=\"./", " src=\"./"]));
+    files.sort();
+    files.dedup();
+    files
+}
+
+/// The files the page fetches only when it shows them: the pre-flight scripts' templates, named in
+/// `data-preflight-*="./…"` on the app's element.
+pub fn on_demand_files(dir: &Path) -> Vec<PathBuf> {
+    files_named(
+        dir,
+        &[
+            " data-preflight-posix=\"./",
+            " data-preflight-fish=\"./",
+            " data-preflight-powershell=\"./",
+        ],
+    )
+}
+
+/// The files of `dir` that `index.html` names in attributes starting as in `attrs`.
+fn files_named(dir: &Path, attrs: &[&str]) -> Vec<PathBuf> {
     let index = dir.join("index.html");
     let html = std::fs::read_to_string(&index)
         .unwrap_or_else(|e| panic!("{}: {e} (build it first)", index.display()));
-    let mut files = vec![index];
-    for attr in [" href=\"./", " src=\"./"] {
+    let mut files = Vec::new();
+    for attr in attrs {
         for (at, _) in html.match_indices(attr) {
             let rest = &html[at + attr.len()..];
             let path = dir.join(&rest[..rest.find('"').expect("closed attribute")]);
@@ -72,7 +94,5 @@ pub fn linked_files(dir: &Path) -> Vec<PathBuf> {
             files.push(path);
         }
     }
-    files.sort();
-    files.dedup();
     files
 }

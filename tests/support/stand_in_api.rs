@@ -1,6 +1,7 @@
 //! A stand-in for the Anthropic API (and for the gateways in front of it) on 127.0.0.1, for native and browser
-//! tests. It answers like the real API where the reference documents it (claude-auth-facts.md §12, §14;
-//! browser-and-build-facts.md §1, §3): CORS preflight, `request-id`, Anthropic's error shape, the opt-in header rule.
+//! tests. It answers like the real API where its documentation and public reports show it
+//! (platform.claude.com/docs/en/api/errors, /api/overview; the error bodies quoted in anthropics/claude-code issues):
+//! CORS preflight, `request-id`, Anthropic's error shape, the opt-in header rule for browser calls.
 //!
 //! The answer is chosen by the CREDENTIAL VALUE (in `x-api-key` or `authorization: Bearer`), so a browser test picks
 //! a scenario by the key it pastes: see [`SCENARIOS`]. Every scenario key is a synthetic, well-formed Console key
@@ -643,7 +644,7 @@ fn answer(request: &RecordedRequest, request_id: &str, shared: &Shared) -> Optio
         return Some(preflight(request, prefix));
     }
 
-    // The opt-in rule (browser-and-build-facts.md §1): a browser request (it has an Origin) must opt in.
+    // The opt-in rule: a browser request (it has an Origin) must send anthropic-dangerous-direct-browser-access.
     if request.header("origin").is_some()
         && !request
             .header("anthropic-dangerous-direct-browser-access")

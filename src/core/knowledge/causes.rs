@@ -421,7 +421,7 @@ pub static CAUSES: &[Cause] = &[
     Cause {
         code: C::AuthConflict,
         title: "Two credentials are set at once",
-        meaning: "Claude Code warns that a token and a key (or a key and your /login) are both set, so it may not use the one you expect: an environment or settings credential wins over /login. Claude Code 2.1.332 also sends both ANTHROPIC_AUTH_TOKEN (as Bearer) and ANTHROPIC_API_KEY (as x-api-key) when both are set, and errors may then blame the key.",
+        meaning: "Claude Code warns that a token and a key (or a key and your /login) are both set, so it may not use the one you expect: an environment or settings credential wins over /login. Claude Code 2.1.332 also sends both ANTHROPIC_AUTH_TOKEN (as Bearer) and ANTHROPIC_API_KEY (as x-api-key) when both are set, and errors may then blame the key; with an apiKeyHelper beside ANTHROPIC_API_KEY it reports the helper in use (the docs rank the key first) but sends the key as x-api-key and the helper's output as Bearer.",
         comes_from: &[
             "ANTHROPIC_API_KEY or ANTHROPIC_AUTH_TOKEN left in a shell profile, .env file or settings env block beside a /login",
             "an apiKeyHelper beside ANTHROPIC_API_KEY",
@@ -433,7 +433,7 @@ pub static CAUSES: &[Cause] = &[
         ],
         outcome: None,
         tone: Tone::Warn,
-        source: doc("code.claude.com/docs/en/authentication (precedence); Claude Code's notices \"Auth conflict\" and \"⚠ Both … set · auth may not work as expected\"; Claude Code 2.1.332 (both headers sent)"),
+        source: doc("code.claude.com/docs/en/authentication (precedence); Claude Code's notices \"Auth conflict\" and \"⚠ Both … set · auth may not work as expected\"; Claude Code 2.1.332 (both headers sent, for a token and for an apiKeyHelper beside the key)"),
     },
     Cause {
         code: C::ProfileExpired,

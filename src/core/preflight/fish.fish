@@ -12,7 +12,8 @@
 # Sources: the environment; the settings files' "env" blocks and apiKeyHelper (user: $CLAUDE_CONFIG_DIR or
 # ~/.claude; project: ./.claude, so run it from the project root; managed), a settings value beating the shell's
 # and "" cancelling it. The API check is the free GET $ANTHROPIC_BASE_URL/v1/models (@@DEFAULT_URL@@ when unset).
-# A /login, a setup-token and a profile are checked with `claude auth status`, which does not ask the server.
+# A /login, a setup-token and a profile are checked with `claude auth status` (given the settings files' "env"
+# values, as a session here has them), which does not ask the server.
 # Limits: settings are read with awk (string values of one "env" object), not a full JSON parser; apiKeyHelper is
 # run as Claude Code runs it (sh -c); the time limit is CLAUDE_PREFLIGHT_TIMEOUT seconds (default 15) per step.
 set -e fish_trace
@@ -123,6 +124,17 @@ function pf_lookup -a name
         set -g pf_v "$$name"
         set -g pf_set 1
         set -g pf_where 'the environment'
+    end
+end
+
+# Exports the settings files' "env" values ("" as an empty variable, which Claude Code skips like a cancelled one)
+# for `claude auth status`, which does not read the project's settings (Claude Code 2.1.332) while a session here
+# does. Called only just before the script ends.
+function pf_settings_env
+    for name in $pf_vars
+        set -q pfs_$name; or continue
+        set -l v pfs_$name
+        set -gx $name "$$v"
     end
 end
 
@@ -265,6 +277,7 @@ function pf_report
         pf_run claude --version
         head -n 1 $pf_tmp/out
         printf '%s\n' '== claude auth status =='
+        pf_settings_env
         pf_run claude auth status
         cat $pf_tmp/out
         if test $pf_timed_out = 1
@@ -319,6 +332,7 @@ end
 # Asks `claude auth status` and exits with the verdict.
 function pf_login -a found checked
     command -q claude; or pf_verdict 2 'local problem' "$found, and `claude` is not on PATH to check a /login"
+    pf_settings_env
     pf_run claude auth status
     test $pf_timed_out = 1; and pf_verdict 2 'local problem' "claude auth status did not answer within $pf_limit""s"
     set -l flat (string join '' (cat $pf_tmp/out) | string replace -ar '\s' '')

@@ -12,7 +12,8 @@
 # Sources: the environment; the settings files' "env" blocks and apiKeyHelper (user: $CLAUDE_CONFIG_DIR or
 # ~/.claude; project: ./.claude, so run it from the project root; managed), a settings value beating the shell's
 # and "" cancelling it. The API check is the free GET $ANTHROPIC_BASE_URL/v1/models (@@DEFAULT_URL@@ when unset).
-# A /login, a setup-token and a profile are checked with `claude auth status`, which does not ask the server.
+# A /login, a setup-token and a profile are checked with `claude auth status` (given the settings files' "env"
+# values, as a session here has them), which does not ask the server.
 # Limits: settings are read with awk (string values of one "env" object), not a full JSON parser; apiKeyHelper is
 # run as Claude Code runs it (sh -c); the time limit is CLAUDE_PREFLIGHT_TIMEOUT seconds (default 15) per step.
 # shellcheck disable=SC2317 # functions are also called through a variable (pf_each_setting's callback)
@@ -168,6 +169,18 @@ pf_lookup() {
   fi
 }
 
+# Exports the settings files' "env" values ("" as an empty variable, which Claude Code skips like a cancelled one)
+# for `claude auth status`, which does not read the project's settings (Claude Code 2.1.332) while a session here
+# does. Called only just before the script ends.
+pf_settings_env() {
+  for pf_name in $PF_VARS; do
+    eval "pf_s=\${PFS_$pf_name+x}"
+    [ -n "$pf_s" ] || continue
+    eval "$pf_name=\$PFS_$pf_name"
+    export "${pf_name?}"
+  done
+}
+
 pf_add() {
   case ", $PF_CODES," in *", $1,"*) return ;; esac
   PF_CODES="${PF_CODES:+$PF_CODES, }$1"
@@ -319,6 +332,7 @@ pf_report() {
     pf_run claude --version
     head -n 1 "$PF_TMP/out"
     printf '%s\n' '== claude auth status =='
+    pf_settings_env
     pf_run claude auth status
     cat "$PF_TMP/out"
     if [ "$PF_TIMED_OUT" = 1 ]; then printf '(no answer within %ss)\n' "$PF_LIMIT"; else printf '(exit %s)\n' "$PF_RC"; fi
@@ -367,6 +381,7 @@ pf_call() {
 pf_login() {
   command -v claude >/dev/null 2>&1 ||
     pf_verdict 2 'local problem' "$1, and \`claude\` is not on PATH to check a /login"
+  pf_settings_env
   pf_run claude auth status
   if [ "$PF_TIMED_OUT" = 1 ]; then
     pf_verdict 2 'local problem' "claude auth status did not answer within ${PF_LIMIT}s"

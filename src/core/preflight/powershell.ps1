@@ -12,9 +12,10 @@
 # Sources: the environment; the settings files' "env" blocks and apiKeyHelper (user: $env:CLAUDE_CONFIG_DIR or
 # ~\.claude; project: .\.claude, so run it from the project root; managed), a settings value beating the shell's
 # and "" cancelling it. The API check is the free GET $env:ANTHROPIC_BASE_URL/v1/models (@@DEFAULT_URL@@ when
-# unset). A /login, a setup-token and a profile are checked with `claude auth status`, which does not ask the
-# server. Limits: apiKeyHelper is run as Claude Code runs it (cmd /c on Windows, sh -c elsewhere); the time limit is
-# $env:CLAUDE_PREFLIGHT_TIMEOUT seconds (default 15) per step.
+# unset). A /login, a setup-token and a profile are checked with `claude auth status` (given the settings files'
+# "env" values, as a session here has them), which does not ask the server. Limits: apiKeyHelper is run as Claude
+# Code runs it (cmd /c on Windows, sh -c elsewhere); the time limit is $env:CLAUDE_PREFLIGHT_TIMEOUT seconds
+# (default 15) per step.
 param([switch]$Report)
 Set-PSDebug -Off
 Set-StrictMode -Off
@@ -137,10 +138,18 @@ function Format-Shown([string]$Value, [string]$Name) {
     return ($Value -replace '^([a-z]+://)[^/@]*@', '$1')
 }
 
-# Runs a program for at most $Limit seconds; returns its exit code (-1 on time-out) and output.
-function Invoke-Bounded([string]$File, [string[]]$Arguments) {
+# Runs a program for at most $Limit seconds; returns its exit code (-1 on time-out) and output. -WithSettings gives it
+# the settings files' "env" values ("" removes the variable) for `claude auth status`, which does not read the
+# project's settings (Claude Code 2.1.332) while a session here does.
+function Invoke-Bounded([string]$File, [string[]]$Arguments, [switch]$WithSettings) {
     $info = New-Object System.Diagnostics.ProcessStartInfo
     $info.FileName = $File
+    if ($WithSettings) {
+        foreach ($name in $Vars) {
+            if (-not $Settings.ContainsKey($name)) { continue }
+            if ($Settings[$name].Value -eq '') { $info.EnvironmentVariables.Remove($name) } else { $info.EnvironmentVariables[$name] = $Settings[$name].Value }
+        }
+    }
     $info.Arguments = ($Arguments | ForEach-Object { if ($_ -match '[\s"]') { '"' + ($_ -replace '"', '\"') + '"' } else { $_ } }) -join ' '
     $info.RedirectStandardOutput = $true
     $info.RedirectStandardError = $true
@@ -202,7 +211,7 @@ function Show-Report {
         $r = Invoke-Bounded $claude.Source @('--version')
         Write-Output (($r.Output -split "`n")[0])
         Write-Output '== claude auth status =='
-        $r = Invoke-Bounded $claude.Source @('auth', 'status')
+        $r = Invoke-Bounded $claude.Source @('auth', 'status') -WithSettings
         Write-Output $r.Output.TrimEnd()
         if ($r.Code -eq -1) { Write-Output "(no answer within ${Limit}s)" } else { Write-Output "(exit $($r.Code))" }
     } else {
@@ -249,7 +258,7 @@ function Invoke-ModelsCheck([hashtable]$Headers, [string]$What, [string]$Secret)
 function Test-Login([string]$Found, [string]$Checked) {
     $claude = Find-Claude
     if (-not $claude) { Write-Verdict 2 'local problem' "$Found, and claude is not on PATH to check a /login" }
-    $r = Invoke-Bounded $claude.Source @('auth', 'status')
+    $r = Invoke-Bounded $claude.Source @('auth', 'status') -WithSettings
     if ($r.Code -eq -1) { Write-Verdict 2 'local problem' "claude auth status did not answer within ${Limit}s" }
     $flat = $r.Output -replace '\s', ''
     $method = if ($flat -match '"authMethod":"([^"]*)"') { $Matches[1] } else { 'method not shown' }

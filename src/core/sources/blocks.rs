@@ -48,7 +48,12 @@ pub(super) enum Said {
     NotInUse(SourceCode),
     /// Present, use not stated.
     Present(SourceCode),
+    /// `claude auth status`: logged in (a credential where it ran) or not.
     LoggedIn(bool),
+    /// `Not logged in · Please run /login` from a session or `claude -p`: no usable credential, or, as Claude Code
+    /// 2.1.332 prints it, a Bearer credential (ANTHROPIC_AUTH_TOKEN, CLAUDE_CODE_OAUTH_TOKEN, a /login) the server
+    /// refused with 401.
+    NotLoggedInError,
     LoginExpired,
     BaseUrl(String),
     /// The `/status` panel's `Version` row.
@@ -59,6 +64,8 @@ pub(super) enum Said {
 pub(super) struct Evidence {
     pub said: Said,
     pub origin: Origin,
+    /// Part of the pre-flight report (whose `claude auth status` ran with the settings files' `env` values).
+    pub in_report: bool,
 }
 
 /// Everything the pass found.
@@ -551,7 +558,12 @@ impl<'a> Scanner<'a> {
 
     fn evidence(&mut self, said: Said, origin: Origin) {
         if self.out.evidence.len() < MAX_ENTRIES {
-            self.out.evidence.push(Evidence { said, origin });
+            let in_report = matches!(self.mode, Mode::Report(_));
+            self.out.evidence.push(Evidence {
+                said,
+                origin,
+                in_report,
+            });
         }
     }
 

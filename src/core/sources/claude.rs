@@ -8,7 +8,7 @@
 //! `authMethod` values, the notice `Both claude.ai and ANTHROPIC_API_KEY set · auth may not work as expected`).
 
 use super::blocks::Said;
-use super::order::{auth_method, provider_named, source_named};
+use super::order::{auth_method, provider_named, rank_of, source_named};
 use super::BlockKind;
 use crate::core::codes::SourceCode;
 
@@ -42,8 +42,10 @@ const ROWS: &[(&str, Row)] = &[
 
 /// Messages Claude Code prints, as lowercase fragments, and what they say.
 const MESSAGES: &[(&str, Message)] = &[
-    // errors: `Not logged in · Please run /login`; auth status --text: `Not logged in. Run claude auth login …`.
-    ("not logged in", Message::LoggedOut),
+    // auth status --text: `Not logged in. Run claude auth login to authenticate.` (no credential where it ran).
+    ("not logged in. run claude auth login", Message::LoggedOut),
+    // errors: `Not logged in · Please run /login`; the full-screen UI's status line `Not logged in · run /login`.
+    ("not logged in", Message::NotLoggedInError),
     // errors: `Login expired · Please run /login` (≥ 2.1.206); `OAuth token has expired · Please run /login`.
     ("login expired", Message::Expired),
     ("oauth token has expired", Message::Expired),
@@ -66,6 +68,7 @@ const MESSAGES: &[(&str, Message)] = &[
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Message {
     LoggedOut,
+    NotLoggedInError,
     Expired,
     KeyDeclined,
     KeyPresent,
@@ -147,6 +150,7 @@ pub(super) fn line(line: &str, auth_text: bool) -> Option<(BlockKind, Vec<Said>)
         .find(|(fragment, _)| lower.contains(fragment))?;
     let said = match message {
         Message::LoggedOut => vec![Said::LoggedIn(false)],
+        Message::NotLoggedInError => vec![Said::NotLoggedInError],
         Message::Expired => vec![Said::LoginExpired],
         Message::KeyDeclined => vec![
             Said::Present(SourceCode::ApiKey),
@@ -194,7 +198,19 @@ pub(super) fn auth_json(obj: &serde_json::Map<String, serde_json::Value>) -> Vec
         Some("api_key") => said.push(Said::InUse(one(key_source.unwrap_or(SourceCode::ApiKey)))),
         Some(method) => {
             if let Some(codes) = auth_method(method).filter(|c| !c.is_empty()) {
-                said.push(Said::InUse(codes));
+                // The source in use outranks a source reported present beside it, so of the sources a method
+                // covers only those above it remain: beside `apiKeySource: ANTHROPIC_API_KEY`, `oauth_token` can
+                // only be ANTHROPIC_AUTH_TOKEN (with CLAUDE_CODE_OAUTH_TOKEN the key is used and the method reads
+                // `api_key`, Claude Code 2.1.332).
+                let above: Vec<SourceCode> = codes
+                    .iter()
+                    .copied()
+                    .filter(|c| key_source.is_none_or(|k| rank_of(*c) < rank_of(k)))
+                    .collect();
+                said.push(Said::InUse(match above.as_slice() {
+                    [code] => one(*code),
+                    _ => codes,
+                }));
             }
             if let Some(code) = key_source {
                 said.push(Said::Present(code));
@@ -238,8 +254,19 @@ mod tests {
 
     #[test]
     fn messages() {
+        // What a session prints: no credential, or (2.1.332) a Bearer credential the server refused.
         assert_eq!(
             line("Not logged in · Please run /login", false).unwrap().1,
+            [Said::NotLoggedInError]
+        );
+        // What `claude auth status --text` prints: no credential where it ran.
+        assert_eq!(
+            line(
+                "Not logged in. Run claude auth login to authenticate.",
+                false
+            )
+            .unwrap()
+            .1,
             [Said::LoggedIn(false)]
         );
         assert_eq!(
@@ -278,6 +305,28 @@ mod tests {
             [
                 Said::LoggedIn(true),
                 Said::InUse(&[SourceCode::Login]),
+                Said::Present(SourceCode::ApiKey)
+            ]
+        );
+        // `oauth_token` names three sources, but beside a key only ANTHROPIC_AUTH_TOKEN outranks it.
+        assert_eq!(
+            parse(r#"{"loggedIn":true,"authMethod":"oauth_token"}"#),
+            [
+                Said::LoggedIn(true),
+                Said::InUse(&[
+                    SourceCode::AuthToken,
+                    SourceCode::OauthToken,
+                    SourceCode::Profile
+                ])
+            ]
+        );
+        assert_eq!(
+            parse(
+                r#"{"loggedIn":true,"authMethod":"oauth_token","apiKeySource":"ANTHROPIC_API_KEY"}"#
+            ),
+            [
+                Said::LoggedIn(true),
+                Said::InUse(&[SourceCode::AuthToken]),
                 Said::Present(SourceCode::ApiKey)
             ]
         );

@@ -573,6 +573,56 @@ pub(super) fn find(decided: &Decided, scan: &Scan, setup: &Setup) -> Vec<Conflic
         ));
     }
 
+    // `Not logged in · Please run /login` for a credential that was sent: Claude Code 2.1.332 prints it when the
+    // server refuses a Bearer credential, which the documentation does not say.
+    if let Some(code) = decided.refused {
+        let source = all
+            .iter()
+            .find(|s| s.code == code && s.state == SourceState::Wins);
+        let name = match source {
+            Some(s) if code != SourceCode::Login => named(s),
+            _ => "your /login".to_string(),
+        };
+        let (what, fixes) = match code {
+            SourceCode::Login => (
+                "Log in again; if it comes back, the server at ANTHROPIC_BASE_URL (when set) or the subscription \
+                 refuses it."
+                    .to_string(),
+                vec![login_fix()],
+            ),
+            SourceCode::OauthToken => (
+                format!("/login does not help while {name} is set: create a new token and set it again."),
+                vec![
+                    Fix {
+                        title: "Create a long-lived token (it is printed once; copy it)".to_string(),
+                        commands: vec!["claude setup-token".to_string()],
+                    },
+                    set_again("CLAUDE_CODE_OAUTH_TOKEN", setup),
+                ],
+            ),
+            _ => (
+                format!(
+                    "/login does not help while {name} is set: set the token the server expects (a gateway's own \
+                     token comes from its admin), or remove it."
+                ),
+                vec![set_again(
+                    source.map_or("ANTHROPIC_AUTH_TOKEN", |s| s.name.as_str()),
+                    setup,
+                )],
+            ),
+        };
+        out.push(conflict(
+            ConflictCode::NotLoggedIn,
+            format!("The server refused {name}: Claude Code says \"Not logged in\""),
+            format!(
+                "Claude Code sent {name} as `Authorization: Bearer` and the server answered 401. The documentation \
+                 gives `Not logged in · Please run /login` for a machine without a login; Claude Code 2.1.332 prints \
+                 it for a refused Bearer credential too. {what}"
+            ),
+            fixes,
+        ));
+    }
+
     out.sort_by_key(|c| IMPORTANCE.iter().position(|i| *i == c.code));
     out
 }

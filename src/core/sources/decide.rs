@@ -3,9 +3,11 @@
 //! itself reports (`/status`, `claude auth status`) is authoritative where it says what is in use.
 
 use super::blocks::{Authority, Entry, Said, Scan};
-use super::order::{self, Carrier, Expect, Rank, BASE_URL, ORDER};
+use super::order::{self, Carrier, Expect, Header, Rank, BASE_URL, ORDER};
 use super::values::{Masked, Raw};
-use super::{BaseUrl, Damage, KeyCheck, Layer, Origin, SecretValue, Source, Value};
+use super::{
+    BaseUrl, BlockKind, Damage, KeyCheck, Layer, Origin, SecretValue, SettingsScope, Source, Value,
+};
 use crate::core::codes::{Auth, FindingCode, Kind, SourceCode, SourceState, Verdict};
 use crate::core::key;
 use crate::core::setup::Setup;
@@ -60,6 +62,8 @@ pub(super) struct Decided {
     pub winner: SourceCode,
     pub summary: String,
     pub base_url: Option<BaseUrl>,
+    /// The winner, when Claude Code's `Not logged in · Please run /login` means the server refused it.
+    pub refused: Option<SourceCode>,
 }
 
 fn scope_rank(layer: Layer) -> u8 {
@@ -384,20 +388,53 @@ fn judge_usability(groups: &mut [Group]) {
 /// What Claude Code itself said, summed up.
 #[derive(Debug, Default)]
 struct Reported {
-    in_use: Vec<&'static [SourceCode]>,
+    in_use: Vec<(&'static [SourceCode], Origin)>,
     not_in_use: Vec<SourceCode>,
     present: Vec<(SourceCode, Origin)>,
     logged_in: Option<bool>,
+    /// A session or `claude -p` printed `Not logged in · Please run /login`.
+    not_logged_in_error: bool,
     login_origins: Vec<Origin>,
     base_url: Option<(String, Origin)>,
+    /// What `claude auth status` said of the credential in use was set aside (see [`reported`]).
+    auth_status_set_aside: bool,
 }
 
+/// What Claude Code said. `claude auth status` does not apply the project's settings files (Claude Code 2.1.332:
+/// their `env` blocks change neither its JSON nor `--text`, while `claude -p` and a session in the project apply
+/// them), so where the text shows one of them setting a credential, what it printed outside the pre-flight report
+/// (whose script gives it those values) says nothing about the credential in use; only that a login is stored.
 fn reported(scan: &Scan) -> Reported {
+    let project_credential = scan.entries.iter().any(|e| {
+        matches!(
+            e.layer,
+            Layer::Settings(Some(SettingsScope::Project | SettingsScope::Local))
+        ) && order::row(e.name).is_some()
+    });
     let mut r = Reported::default();
     for e in &scan.evidence {
+        let from_auth_status = matches!(
+            e.origin.block,
+            BlockKind::AuthStatusJson | BlockKind::AuthStatusText
+        ) || matches!(e.said, Said::LoggedIn(_));
+        if project_credential && from_auth_status && !e.in_report {
+            match &e.said {
+                Said::InUse(codes) if *codes == [SourceCode::Login] => {
+                    r.login_origins.push(e.origin.clone());
+                    r.auth_status_set_aside = true;
+                }
+                Said::InUse(_) | Said::NotInUse(_) | Said::LoggedIn(_) => {
+                    r.auth_status_set_aside = true;
+                }
+                _ => {}
+            }
+            if !matches!(e.said, Said::Present(_) | Said::BaseUrl(_)) {
+                continue;
+            }
+        }
         match &e.said {
             Said::InUse(codes) => {
-                r.in_use.push(codes);
+                r.in_use.push((codes, e.origin.clone()));
                 if codes == &[SourceCode::Login] {
                     r.login_origins.push(e.origin.clone());
                 }
@@ -410,6 +447,7 @@ fn reported(scan: &Scan) -> Reported {
                 r.present.push((*code, e.origin.clone()));
             }
             Said::LoggedIn(b) => r.logged_in = Some(*b),
+            Said::NotLoggedInError => r.not_logged_in_error = true,
             Said::LoginExpired => r.login_origins.push(e.origin.clone()),
             Said::BaseUrl(url) => r.base_url = Some((url.clone(), e.origin.clone())),
             Said::Version(_) => {}
@@ -447,9 +485,20 @@ fn source_label(code: SourceCode) -> &'static str {
     }
 }
 
+/// Whether a source goes out only as `Authorization: Bearer` (ANTHROPIC_AUTH_TOKEN, CLAUDE_CODE_OAUTH_TOKEN, the
+/// `/login`).
+fn sends_only_bearer(code: SourceCode) -> bool {
+    ORDER.iter().find(|r| r.code == code).is_some_and(|r| {
+        matches!(
+            r.carrier,
+            Carrier::Secret(Header::Bearer, _) | Carrier::Login
+        )
+    })
+}
+
 /// Decides the winner and every source's state.
 pub(super) fn decide(scan: &Scan, setup: &Setup) -> Decided {
-    let said = reported(scan);
+    let mut said = reported(scan);
     // The base URL first: whether values are judged as Anthropic keys depends on it.
     let pre = groups(&scan.entries, true);
     let base_group = effective(&pre, BASE_URL).filter(|g| matches!(g.value, Value::Plain(_)));
@@ -478,12 +527,15 @@ pub(super) fn decide(scan: &Scan, setup: &Setup) -> Decided {
     judge_usability(&mut groups);
 
     // The login, from what Claude Code reported.
-    let login_present =
-        !said.login_origins.is_empty() || said.in_use.iter().any(|c| c == &[SourceCode::Login]);
+    let login_present = !said.login_origins.is_empty()
+        || said.in_use.iter().any(|(c, _)| c == &[SourceCode::Login]);
     let login_usable = login_present && said.logged_in != Some(false);
 
-    // By the order alone.
+    // By the order alone, skipping what Claude Code reports as not in use.
     let order_winner = ORDER.iter().find_map(|r| {
+        if said.not_in_use.contains(&r.code) {
+            return None;
+        }
         if r.carrier == Carrier::Login {
             return login_usable.then_some(r.code);
         }
@@ -495,7 +547,7 @@ pub(super) fn decide(scan: &Scan, setup: &Setup) -> Decided {
     // What Claude Code says is in use.
     let mut ambiguous: Option<&'static [SourceCode]> = None;
     let mut claimed: Vec<SourceCode> = Vec::new();
-    for codes in &said.in_use {
+    for (codes, _) in &said.in_use {
         let candidates: Vec<SourceCode> = codes
             .iter()
             .copied()
@@ -516,6 +568,16 @@ pub(super) fn decide(scan: &Scan, setup: &Setup) -> Decided {
         }
     }
     let claude_winner = claimed.iter().copied().min_by_key(|c| order::rank_of(*c));
+
+    // `Not logged in · Please run /login` from a session or `claude -p`: the documentation gives it for a machine
+    // without a login, and Claude Code 2.1.332 prints it too when the server refuses a Bearer credential. With such
+    // a credential in use, it was refused; without one, nothing would authenticate.
+    let refused = claude_winner
+        .or(order_winner)
+        .filter(|c| said.not_logged_in_error && sends_only_bearer(*c));
+    if said.not_logged_in_error && refused.is_none() && said.logged_in.is_none() {
+        said.logged_in = Some(false);
+    }
 
     let any_info = !scan.entries.is_empty() || !scan.evidence.is_empty();
     let (winner, summary) = if let Some(w) = claude_winner {
@@ -578,7 +640,7 @@ pub(super) fn decide(scan: &Scan, setup: &Setup) -> Decided {
         login_present,
     );
     // Name where the winner comes from when the text shows its file.
-    let summary = match sources
+    let mut summary = match sources
         .iter()
         .find(|s| s.state == SourceState::Wins)
         .and_then(|s| s.origins.iter().find(|o| o.file.is_some()))
@@ -586,11 +648,40 @@ pub(super) fn decide(scan: &Scan, setup: &Setup) -> Decided {
         Some(o) if claude_winner.is_some() => format!("{summary} It comes from {}.", o.describe()),
         _ => summary,
     };
+    if said.auth_status_set_aside {
+        summary.push_str(
+            " `claude auth status` does not read the project's settings files (Claude Code 2.1.332), which set a \
+             credential here, so its answer is set aside and the order decides.",
+        );
+    }
+    let refused = refused.filter(|c| *c == winner);
+    if let Some(code) = refused {
+        summary.push_str(&format!(
+            " Its `Not logged in · Please run /login` means the server refused {} (Claude Code 2.1.332 prints it for \
+             a refused Bearer credential too).",
+            source_label(code)
+        ));
+    }
     Decided {
         sources,
         winner,
         summary,
         base_url,
+        refused,
+    }
+}
+
+/// Why a set source is not the one in use.
+fn outranked(code: SourceCode, winner: SourceCode) -> String {
+    match winner {
+        SourceCode::None | SourceCode::Unknown => "Something that ranks higher is used.".to_string(),
+        // Where Claude Code reports one of these in use, it sends the key too (the order table's CLI notes).
+        SourceCode::AuthToken | SourceCode::ApiKeyHelper if code == SourceCode::ApiKey => format!(
+            "Claude Code reports {} in use, but Claude Code 2.1.332 sends this key too, as x-api-key, and its \
+             errors then follow the key.",
+            source_label(winner)
+        ),
+        _ => format!("{} ranks higher.", source_label(winner)),
     }
 }
 
@@ -653,12 +744,7 @@ fn states(
             };
             (SourceState::Ignored, why.to_string())
         } else {
-            let by = if matches!(winner, SourceCode::None | SourceCode::Unknown) {
-                "Something that ranks higher is used.".to_string()
-            } else {
-                format!("{} ranks higher.", source_label(winner))
-            };
-            (SourceState::Overridden, by)
+            (SourceState::Overridden, outranked(row.code, winner))
         };
         out.push((
             rank,
@@ -674,9 +760,19 @@ fn states(
             },
         ));
     }
-    // Sources Claude Code names but the text shows nowhere else, and the login.
+    // Sources Claude Code names (present, or in use: `--text` lists the token and the key that both go out) but
+    // the text shows nowhere else, and the login.
+    let single_claims = said
+        .in_use
+        .iter()
+        .filter_map(|(codes, origin)| match codes {
+            [code] => Some((*code, origin.clone())),
+            _ => None,
+        });
+    let named: Vec<(SourceCode, Origin)> =
+        said.present.iter().cloned().chain(single_claims).collect();
     let mut reported_codes: Vec<(SourceCode, Vec<Origin>)> = Vec::new();
-    for (code, origin) in &said.present {
+    for (code, origin) in &named {
         match reported_codes.iter_mut().find(|(c, _)| c == code) {
             Some((_, origins)) => origins.push(origin.clone()),
             None => reported_codes.push((*code, vec![origin.clone()])),
@@ -712,10 +808,7 @@ fn states(
                 "Claude Code reports it is not in use.".to_string(),
             )
         } else {
-            (
-                SourceState::Overridden,
-                format!("{} ranks higher.", source_label(winner)),
-            )
+            (SourceState::Overridden, outranked(code, winner))
         };
         // The variable or setting of the code's first row (`/login` for the login).
         let name = ORDER
