@@ -1,6 +1,7 @@
 //! The pre-flight script in the page (step 6): for the chosen shell it is exactly `core::preflight::script` (one POSIX
-//! sh script for bash and zsh, fish, PowerShell, and the PowerShell one for cmd), copy and download give that text
-//! under its file name, the CLAUDE.md section names it, and nothing pasted into the page gets into it.
+//! sh script for bash and zsh, fish, PowerShell, and the PowerShell one for cmd; the page fills in the template the
+//! build wrote beside it), copy and download give that text under its file name, the CLAUDE.md section names it, and
+//! nothing pasted into the page gets into it.
 
 use std::time::{Duration, Instant};
 
@@ -29,15 +30,33 @@ fn setup_shown(b: &Browser) -> Setup {
     }
 }
 
-/// The script shown, checked against what the public build (no team gateway) must show for the page's setup.
+/// The script shown, once the page has it (it fetches its shell's template from its own origin), checked against
+/// what the public build (no team gateway) must show for the page's setup.
 fn shown_script(b: &Browser) -> String {
-    let shown = text_content(b, "preflight-script");
     let setup = setup_shown(b);
-    assert!(
-        shown == script(&setup, None),
-        "the page's pre-flight script is not core::preflight::script for {setup:?}"
-    );
-    shown
+    let expected = script(&setup, None);
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        let shown = text_content(b, "preflight-script");
+        let busy = b.attr("preflight-script", "aria-busy");
+        if shown == expected && busy.as_deref() == Some("false") {
+            return shown;
+        }
+        if Instant::now() > deadline {
+            let differs = shown
+                .lines()
+                .zip(expected.lines())
+                .position(|(a, b)| a != b)
+                .map_or("in length".to_string(), |i| format!("from line {}", i + 1));
+            panic!(
+                "the page's pre-flight script ({} bytes, aria-busy {busy:?}) is not core::preflight::script for \
+                 {setup:?} ({} bytes): it differs {differs}",
+                shown.len(),
+                expected.len()
+            );
+        }
+        std::thread::sleep(Duration::from_millis(25));
+    }
 }
 
 /// Waits for a downloaded file to be complete (as long as `expected`), then returns its text.
