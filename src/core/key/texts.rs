@@ -590,12 +590,18 @@ pub(super) fn gateway_credential(
 /// What a gateway makes of an Anthropic credential, when the setup goes through one.
 pub(super) fn anthropic_kind_at_gateway(kind: Kind, scheme: AuthScheme) -> Option<String> {
     match kind {
-        Kind::ApiKey => Some(format!(
-            "Through your gateway: a gateway that passes your own Anthropic key through takes it in \
-             ANTHROPIC_API_KEY (x-api-key); most gateways issue their own key instead, which goes in {}. The live \
-             test shows whether this one accepts it.",
-            gateway_variable(scheme)
-        )),
+        Kind::ApiKey => Some(match scheme {
+            AuthScheme::Bearer => format!(
+                "Through your gateway: a gateway that passes your own Anthropic key through takes it in \
+                 ANTHROPIC_API_KEY (x-api-key); most gateways issue their own key instead, which goes in {}. The \
+                 live test shows whether this one accepts it.",
+                gateway_variable(scheme)
+            ),
+            AuthScheme::XApiKey => "Through your gateway: this gateway reads ANTHROPIC_API_KEY (x-api-key), which \
+                 is where an Anthropic key goes if it passes your own key through; most gateways issue their own key \
+                 instead, which goes in the same variable. The live test shows whether this one accepts it."
+                .to_owned(),
+        }),
         Kind::OauthAccessToken | Kind::OauthRefreshToken | Kind::SessionCookie | Kind::AdminKey => Some(
             "A gateway has no use for it either: it is never sent to one.".to_string(),
         ),
