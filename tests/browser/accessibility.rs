@@ -13,7 +13,7 @@ use std::path::PathBuf;
 use serde_json::{json, Value};
 
 use crate::support::chromium::{screenshot_path, Browser, Options};
-use crate::support::page::Page;
+use crate::support::page::{strings, Page};
 use crate::support::stand_in_api::{StandIn, KEY_VALID};
 use crate::support::static_server::dist_dir;
 
@@ -71,13 +71,6 @@ fn audit(b: &Browser, axe_core: &str) -> Audit {
         vec![json!(WCAG_A_AA)],
     );
     assert!(result.get("error").is_none(), "axe-core failed: {result}");
-    let strings = |v: &Value| -> Vec<String> {
-        v.as_array()
-            .into_iter()
-            .flatten()
-            .map(|s| s.as_str().unwrap_or_default().to_string())
-            .collect()
-    };
     Audit {
         passed_rules: strings(&result["passed"]),
         violations: result["violations"].as_array().cloned().unwrap_or_default(),

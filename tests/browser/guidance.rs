@@ -482,19 +482,10 @@ fn the_claude_md_follows_the_setup_never_holds_the_key_and_copy_and_download_giv
 
     // Copy puts exactly the shown text on the clipboard.
     let origin = page.server.origin();
-    b.cdp(
-        "Browser.grantPermissions",
-        json!({"origin": origin, "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]}),
-    );
-    b.click("claude-md-copy");
-    b.wait_for(
+    let clipboard = b.copy_and_read(
+        &origin,
+        "claude-md-copy",
         "document.querySelector('[data-testid=\"claude-md-copy\"]').textContent === 'Copied'",
-        "the copy button to say Copied",
-    );
-    let clipboard = b.js_async(
-        "const done = arguments[arguments.length - 1]; \
-         navigator.clipboard.readText().then(done, e => done('ERROR ' + e));",
-        vec![],
     );
     assert_eq!(
         clipboard,

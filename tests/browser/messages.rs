@@ -7,13 +7,13 @@ use std::collections::BTreeMap;
 
 use claude_auth_doctor::core::codes::CauseCode;
 use claude_auth_doctor::core::knowledge;
-use serde_json::{json, Value};
+use serde_json::json;
 
 use crate::support::chromium::{screenshot_path, Browser, Options};
 use crate::support::cli_matrix::{
     expectation, fixtures_dir, from_tsv_field, pinned_version, read_baseline, Outcome,
 };
-use crate::support::page::Page;
+use crate::support::page::{strings, Page};
 use crate::support::static_server::{dist_dir, StaticServer};
 
 const SUB_PATH: &str = "/tools/claude-auth/";
@@ -46,13 +46,6 @@ fn reference_entries(b: &Browser) -> Vec<(String, String, Vec<String>, String)> 
          [...e.querySelectorAll('code.message')].map(c => c.textContent), e.innerText]);",
         vec![],
     );
-    let strings = |v: &Value| -> Vec<String> {
-        v.as_array()
-            .into_iter()
-            .flatten()
-            .map(|s| s.as_str().unwrap_or_default().to_string())
-            .collect()
-    };
     entries
         .as_array()
         .expect("a list")

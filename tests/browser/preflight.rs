@@ -172,19 +172,10 @@ fn copy_and_download_give_the_script_and_the_claude_md_names_it_and_no_secret_ge
     );
 
     // Copy puts exactly the script on the clipboard.
-    b.cdp(
-        "Browser.grantPermissions",
-        json!({"origin": page.server.origin(), "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]}),
-    );
-    b.click("preflight-copy");
-    b.wait_for(
+    let clipboard = b.copy_and_read(
+        &page.server.origin(),
+        "preflight-copy",
         "document.querySelector('[data-testid=\"preflight-copy\"]').dataset.copied === 'true'",
-        "the copy button to say Copied",
-    );
-    let clipboard = b.js_async(
-        "const done = arguments[arguments.length - 1]; \
-         navigator.clipboard.readText().then(done, e => done('ERROR ' + e));",
-        vec![],
     );
     assert!(
         clipboard == json!(text),

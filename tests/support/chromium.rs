@@ -380,6 +380,22 @@ impl Browser {
         )
     }
 
+    /// Lets `origin` use the clipboard, clicks the copy button `testid`, waits until `copied` (a JavaScript condition)
+    /// holds, and returns what the clipboard then holds (or `ERROR …`).
+    pub fn copy_and_read(&self, origin: &str, testid: &str, copied: &str) -> Value {
+        self.cdp(
+            "Browser.grantPermissions",
+            json!({"origin": origin, "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]}),
+        );
+        self.click(testid);
+        self.wait_for(copied, "the copy button to say Copied");
+        self.js_async(
+            "const done = arguments[arguments.length - 1]; \
+             navigator.clipboard.readText().then(done, e => done('ERROR ' + e));",
+            vec![],
+        )
+    }
+
     /// Saves a PNG screenshot of the viewport.
     pub fn screenshot(&self, path: &Path) {
         let png = self.run("screenshot", self.client.screenshot());

@@ -75,3 +75,13 @@ pub fn text_content(browser: &Browser, testid: &str) -> String {
         .unwrap_or_default()
         .to_string()
 }
+
+/// The strings of a JSON array (anything else in it reads as empty); none for a value that is not an array.
+pub fn strings(value: &serde_json::Value) -> Vec<String> {
+    value
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|s| s.as_str().unwrap_or_default().to_string())
+        .collect()
+}
