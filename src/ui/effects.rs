@@ -1,4 +1,5 @@
-//! Effects the components share: saving a text as a file, writing the clipboard, running something later.
+//! Effects the components share: saving a text as a file, writing the clipboard, running something later, reading a
+//! text area as it changes.
 //! Built on gloo (files, timers) and the browser's clipboard API.
 
 use js_sys::Promise;
@@ -40,4 +41,15 @@ pub async fn write_clipboard(text: &str) -> bool {
     }
     let promise: Promise = navigator.clipboard().write_text(text);
     JsFuture::from(promise).await.is_ok()
+}
+
+/// An `oninput` for a `<textarea>` that hands its whole text to `on_text` at every change.
+pub fn textarea_text(on_text: &yew::Callback<String>) -> yew::Callback<yew::InputEvent> {
+    let on_text = on_text.clone();
+    yew::Callback::from(move |event: yew::InputEvent| {
+        use yew::TargetCast;
+        if let Some(area) = event.target_dyn_into::<web_sys::HtmlTextAreaElement>() {
+            on_text.emit(area.value());
+        }
+    })
 }

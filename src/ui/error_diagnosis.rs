@@ -5,11 +5,11 @@
 
 use std::rc::Rc;
 
-use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use crate::core::codes::CauseCode;
 use crate::core::knowledge::Diagnosis;
+use crate::ui::effects;
 use crate::ui::text::rich;
 
 /// The most of the API's own message shown (a paste can be huge; the message is a sentence).
@@ -107,14 +107,7 @@ fn render(d: &Diagnosis) -> Html {
 
 #[function_component(ErrorDiagnosis)]
 pub fn error_diagnosis(props: &ErrorDiagnosisProps) -> Html {
-    let oninput = {
-        let on_text = props.on_text.clone();
-        Callback::from(move |event: InputEvent| {
-            if let Some(area) = event.target_dyn_into::<HtmlTextAreaElement>() {
-                on_text.emit(area.value());
-            }
-        })
-    };
+    let oninput = effects::textarea_text(&props.on_text);
     html! {
         <section class="card" aria-labelledby="error-heading">
             <h2 id="error-heading"><span class="step-no">{"3"}</span>{"Paste what Claude Code printed"}</h2>

@@ -5,7 +5,6 @@
 
 use std::rc::Rc;
 
-use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use crate::core::codes::{Shell, SourceCode, SourceState};
@@ -14,6 +13,7 @@ use crate::core::preflight;
 use crate::core::setup::Setup;
 use crate::core::sources::{Conflict, Source, SourcesReport, Value};
 use crate::ui::command::Command;
+use crate::ui::effects;
 use crate::ui::text::rich;
 
 #[derive(Properties, PartialEq)]
@@ -188,14 +188,7 @@ fn how_to_collect(setup: &Setup) -> Html {
 
 #[function_component(MachineState)]
 pub fn machine_state(props: &MachineStateProps) -> Html {
-    let oninput = {
-        let on_text = props.on_text.clone();
-        Callback::from(move |event: InputEvent| {
-            if let Some(area) = event.target_dyn_into::<HtmlTextAreaElement>() {
-                on_text.emit(area.value());
-            }
-        })
-    };
+    let oninput = effects::textarea_text(&props.on_text);
     html! {
         <section class="card" aria-labelledby="machine-heading">
             <h2 id="machine-heading"><span class="step-no">{"4"}</span>{"What your machine shows"}</h2>
