@@ -35,10 +35,18 @@ fn secret_and_persist(s: &Setup, var: &str, commands: &mut Vec<Command>) {
     ));
 }
 
-fn workflow_yaml(input: &str, secret: &str) -> String {
-    format!(
-        "# file: .github/workflows/claude.yml (excerpt)\n      - uses: anthropics/claude-code-action@v1\n        with:\n          {input}: ${{{{ secrets.{secret} }}}}"
-    )
+/// Stores `secret` as a repository secret and passes it to the Claude Code action's `input`.
+fn action_secret(commands: &mut Vec<Command>, input: &str, secret: &str) {
+    commands.push(c(
+        "Store it as a secret (gh prompts for the value)",
+        format!("gh secret set {secret}"),
+    ));
+    commands.push(c(
+        "Pass it to the action",
+        format!(
+            "# file: .github/workflows/claude.yml (excerpt)\n      - uses: anthropics/claude-code-action@v1\n        with:\n          {input}: ${{{{ secrets.{secret} }}}}"
+        ),
+    ));
 }
 
 pub(super) fn set_steps(s: &Setup) -> Vec<Step> {
@@ -54,14 +62,7 @@ pub(super) fn set_steps(s: &Setup) -> Vec<Step> {
         Auth::Subscription if actions => {
             body = "A subscription login cannot happen inside a CI job. Create a long-lived token with `claude setup-token` on your machine (it is printed once, valid for a year), store it as a repository secret, and pass it to the action.".into();
             commands.push(c("On your machine", "claude setup-token"));
-            commands.push(c(
-                "Store it as a secret (gh prompts for the value)",
-                "gh secret set CLAUDE_CODE_OAUTH_TOKEN",
-            ));
-            commands.push(c(
-                "Pass it to the action",
-                workflow_yaml("claude_code_oauth_token", OAUTH_TOKEN),
-            ));
+            action_secret(&mut commands, "claude_code_oauth_token", OAUTH_TOKEN);
         }
         Auth::Subscription => {
             let mut b = "Sign in with /login and choose your Claude account (Pro, Max, Team or Enterprise). Keep ANTHROPIC_API_KEY, ANTHROPIC_AUTH_TOKEN and CLAUDE_CODE_OAUTH_TOKEN unset.".to_string();
@@ -95,14 +96,7 @@ pub(super) fn set_steps(s: &Setup) -> Vec<Step> {
         }
         Auth::ApiKey if actions => {
             body = format!("Create a key at {KEYS_URL}, store it as a repository secret, and pass it to the action's anthropic_api_key input. Never write the key into the workflow file.");
-            commands.push(c(
-                "Store it as a secret (gh prompts for the value)",
-                "gh secret set ANTHROPIC_API_KEY",
-            ));
-            commands.push(c(
-                "Pass it to the action",
-                workflow_yaml("anthropic_api_key", API_KEY),
-            ));
+            action_secret(&mut commands, "anthropic_api_key", API_KEY);
         }
         Auth::ApiKey => {
             let mut b = format!("Create a key at {KEYS_URL} (it is shown once). Set it from a hidden prompt so it never lands in your shell history, check it (last step), then keep it in ONE place.");
@@ -131,14 +125,7 @@ pub(super) fn set_steps(s: &Setup) -> Vec<Step> {
             let mut b = "Run `claude setup-token` (needs a Pro, Max, Team or Enterprise plan): it prints a one-year token once and does not save it. Put it in CLAUDE_CODE_OAUTH_TOKEN only. It is for inference only (no Remote Control).".to_string();
             commands.push(c("Create the token", "claude setup-token"));
             if actions {
-                commands.push(c(
-                    "Store it as a secret (gh prompts for the value)",
-                    "gh secret set CLAUDE_CODE_OAUTH_TOKEN",
-                ));
-                commands.push(c(
-                    "Pass it to the action",
-                    workflow_yaml("claude_code_oauth_token", OAUTH_TOKEN),
-                ));
+                action_secret(&mut commands, "claude_code_oauth_token", OAUTH_TOKEN);
             } else {
                 secret_and_persist(s, OAUTH_TOKEN, &mut commands);
                 if docker {
