@@ -98,6 +98,8 @@ fn probe_script() -> String {
 /// section), and the bytes transferred.
 struct Load {
     fcp: f64,
+    /// When the wasm's last byte arrived (resource timing `responseEnd`), if the page has one.
+    wasm: Option<f64>,
     usable: Vec<Option<f64>>,
     transferred: f64,
 }
@@ -135,6 +137,11 @@ fn cold_load(server: &StaticServer, sections: usize, slow: bool) -> Load {
            .reduce((sum, e) => sum + e.transferSize, 0);",
         vec![],
     );
+    let wasm = browser.js(
+        "const e = performance.getEntriesByType('resource').find(e => e.name.endsWith('.wasm'));
+         return e ? e.responseEnd : null;",
+        vec![],
+    );
     let mut usable: Vec<Option<f64>> = usable
         .as_array()
         .unwrap()
@@ -144,6 +151,7 @@ fn cold_load(server: &StaticServer, sections: usize, slow: bool) -> Load {
     usable.resize(SECTIONS.len(), None);
     Load {
         fcp: fcp.as_f64().unwrap(),
+        wasm: wasm.as_f64(),
         usable,
         transferred: transferred.as_f64().unwrap_or(0.0),
     }
@@ -203,12 +211,15 @@ fn benchmark() {
             }
         }
         println!(
-            "| page | first contentful paint | {} | every section usable | KiB transferred |",
+            "| page | first contentful paint | wasm received | {} | every section usable | KiB transferred |",
             SECTIONS
                 .map(|(name, _)| format!("{name} usable"))
                 .join(" | ")
         );
-        println!("|---|---:|{}---:|---:|", "---:|".repeat(SECTIONS.len()));
+        println!(
+            "|---|---:|---:|{}---:|---:|",
+            "---:|".repeat(SECTIONS.len())
+        );
         for ((name, _, sections), loads) in pages.iter().zip(&loads) {
             let column = |i: usize| spread(loads.iter().filter_map(|l| l.usable[i]).collect());
             let every: Vec<f64> = loads
@@ -221,8 +232,9 @@ fn benchmark() {
                 })
                 .collect();
             println!(
-                "| {name} | {} | {} | {} | {} |",
+                "| {name} | {} | {} | {} | {} | {} |",
                 spread(loads.iter().map(|l| l.fcp).collect()),
+                spread(loads.iter().filter_map(|l| l.wasm).collect()),
                 (0..SECTIONS.len())
                     .map(column)
                     .collect::<Vec<_>>()

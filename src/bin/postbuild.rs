@@ -6,6 +6,10 @@
 //! - Writes the pre-flight scripts' templates (`core::preflight::template`, one per shell family, with the team's
 //!   gateway) beside the page, named by their content hash, and tells the page their names (`data-preflight-*` on
 //!   `<main id="app">`): the page fetches the one it shows, so the long templates stay out of the WebAssembly.
+//! - Inlines wasm-bindgen's JavaScript glue into Trunk's start-up script and moves that script to the end of
+//!   `<body>`, and moves the wasm's preload link to the top of `<head>`: the glue then rides in the page's own
+//!   response (which starts a round trip before any file it names), the wasm is requested as soon as `<head>` starts
+//!   arriving, and the first paint does not wait for the glue.
 //! - Marks Trunk's inline start-up script `async`: it then starts the app as soon as its files are in, instead of
 //!   after the browser's first layout of the page (the guide's text makes that layout the slowest step of a cold
 //!   load on a small machine); `src/main.rs` waits for the document to be parsed before mounting.
@@ -51,6 +55,7 @@ mod native {
         let path = dir.join("index.html");
         let html =
             std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let html = inline_glue(&dir, &html)?;
         let html = finish(&html, &BUILT_IN)?;
         let html = write_preflight_templates(&dir, &html, &BUILT_IN)?;
         std::fs::write(&path, html).map_err(|e| format!("{}: {e}", path.display()))
@@ -118,6 +123,90 @@ mod native {
         ))?;
         let inside = at + slot.len() - "</div>".len();
         Ok(format!("{}{rendered}{}", &html[..inside], &html[inside..]))
+    }
+
+    /// Inlines the glue Trunk's start-up script imports (`import init, * as bindings from './<glue>.js';`), removes the
+    /// glue file and its `modulepreload` link, moves the start-up script to the end of `<body>` and the wasm's
+    /// `preload` link to just after `<meta charset>`. Fails when any of these is not where Trunk 0.21 puts it.
+    fn inline_glue(dir: &Path, html: &str) -> Result<String, String> {
+        let script_at = html.find(STARTUP_SCRIPT).ok_or(format!(
+            "Trunk's start-up script ({STARTUP_SCRIPT}) is not in index.html"
+        ))?;
+        let script_end = script_at
+            + html[script_at..]
+                .find("</script>")
+                .ok_or("the start-up script is not closed")?
+            + "</script>".len();
+        let script = &html[script_at..script_end];
+        const IMPORT: &str = "import init, * as bindings from './";
+        let import_at = script
+            .find(IMPORT)
+            .ok_or("the start-up script does not import the glue as Trunk 0.21 does")?;
+        let import_end = import_at
+            + script[import_at..]
+                .find(";\n")
+                .ok_or("the glue import has no end")?
+            + 2;
+        let glue_name = &script[import_at + IMPORT.len()..import_end - 3];
+        let glue_path = dir.join(glue_name);
+        let glue = std::fs::read_to_string(&glue_path)
+            .map_err(|e| format!("{}: {e}", glue_path.display()))?;
+        const EXPORT: &str = "export { initSync, __wbg_init as default };";
+        if glue
+            .lines()
+            .filter(|l| l.starts_with("export"))
+            .ne([EXPORT])
+        {
+            return Err(format!(
+                "the glue {glue_name} exports more than `{EXPORT}`: it cannot be inlined as it is"
+            ));
+        }
+        if glue.contains("</script") || glue.contains("<!--") {
+            return Err(format!(
+                "the glue {glue_name} holds text an inline script cannot"
+            ));
+        }
+        // In a function of its own, so that its names (`wasm`, …) do not meet the start-up script's.
+        let glue = format!(
+            "const [init, bindings] = (() => {{\n{}\nreturn [__wbg_init, {{ initSync, default: __wbg_init }}];\n}})();\n",
+            glue.replace(EXPORT, "")
+        );
+        let script = format!("{}{glue}{}", &script[..import_at], &script[import_end..]);
+        let mut html = format!("{}{}", &html[..script_at], &html[script_end..]);
+        html = remove_link(
+            &html,
+            &format!("rel=\"modulepreload\" href=\"./{glue_name}\""),
+        )?
+        .0;
+        let (without, preload) = remove_link(&html, "rel=\"preload\" href=\"./")?;
+        if !preload.contains("as=\"fetch\" type=\"application/wasm\"") {
+            return Err(format!(
+                "the first preload link is not the wasm's: {preload}"
+            ));
+        }
+        html = without;
+        let head = html
+            .find("<meta charset")
+            .ok_or("index.html has no <meta charset>")?;
+        let head = head + html[head..].find('>').ok_or("unclosed <meta charset>")? + 1;
+        html.insert_str(head, &format!("\n    {preload}"));
+        let body_end = html.rfind("</body>").ok_or("index.html has no </body>")?;
+        html.insert_str(body_end, &format!("{script}\n  "));
+        std::fs::remove_file(&glue_path).map_err(|e| format!("{}: {e}", glue_path.display()))?;
+        Ok(html)
+    }
+
+    /// Removes the first `<link …>` whose text contains `marker`; returns the page without it and the link.
+    fn remove_link(html: &str, marker: &str) -> Result<(String, String), String> {
+        let at = html
+            .find(marker)
+            .and_then(|m| html[..m].rfind("<link"))
+            .ok_or(format!("index.html has no <link {marker}…>"))?;
+        let end = at + html[at..].find('>').ok_or("unclosed <link>")? + 1;
+        Ok((
+            format!("{}{}", &html[..at], &html[end..]),
+            html[at..end].to_string(),
+        ))
     }
 
     /// Trunk's inline start-up script, and the same made `async`.
@@ -272,6 +361,45 @@ mod native {
             assert!(
                 write_preflight_templates(&dir, "<body></body>", &TeamConfig::default()).is_err()
             );
+            std::fs::remove_dir_all(&dir).unwrap();
+        }
+
+        #[test]
+        fn the_glue_is_inlined_at_the_end_of_body_and_the_wasm_preloaded_first() {
+            let dir = std::env::temp_dir().join(format!("postbuild-glue-{}", std::process::id()));
+            std::fs::create_dir_all(&dir).unwrap();
+            let glue = "let wasm;\nfunction __wbg_init(x) { wasm = x; }\nfunction initSync() {}\n\
+                        export { initSync, __wbg_init as default };\n";
+            std::fs::write(dir.join("app-1.js"), glue).unwrap();
+            let html = "<head><meta charset=\"utf-8\"/><title>t</title><script type=\"module\">\
+                        import init, * as bindings from './app-1.js';\nconst wasm = await init({});\n</script>\
+                        <link rel=\"modulepreload\" href=\"./app-1.js\" crossorigin=\"anonymous\">\
+                        <link rel=\"preload\" href=\"./app-1_bg.wasm\" crossorigin=\"anonymous\" as=\"fetch\" \
+                        type=\"application/wasm\"></head><body><p>x</p></body>";
+            let out = inline_glue(&dir, html).unwrap();
+            assert!(!dir.join("app-1.js").exists(), "the glue file is removed");
+            assert!(
+                !out.contains("modulepreload") && !out.contains("app-1.js"),
+                "{out}"
+            );
+            let preload = out
+                .find("<link rel=\"preload\" href=\"./app-1_bg.wasm\"")
+                .unwrap();
+            assert!(preload < out.find("<title>").unwrap(), "{out}");
+            let script = out.find(STARTUP_SCRIPT).unwrap();
+            assert!(
+                script > out.find("<p>x</p>").unwrap() && out.ends_with("</script>\n  </body>")
+            );
+            assert!(out.contains("function __wbg_init(x)") && !out.contains("export {"));
+            assert!(out.contains("const wasm = await init({});"));
+            std::fs::write(
+                dir.join("app-1.js"),
+                format!("{glue}export function other() {{}}\n"),
+            )
+            .unwrap();
+            assert!(inline_glue(&dir, html)
+                .unwrap_err()
+                .contains("exports more"));
             std::fs::remove_dir_all(&dir).unwrap();
         }
 
