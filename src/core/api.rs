@@ -3,8 +3,6 @@
 //! (Anthropic's, and the OpenAI-shaped list that gateways such as LiteLLM answer with). Sources:
 //! platform.claude.com/docs/en/api/errors, /api/versioning, /api/models-list.
 
-use serde::Deserialize;
-
 /// The only API version the live test sends (required; `2023-06-01` is current).
 pub const ANTHROPIC_VERSION: &str = "2023-06-01";
 
@@ -123,75 +121,89 @@ pub enum Answer {
 }
 
 /// An error in Anthropic's shape: `{"type":"error","error":{"type":…,"message":…,"details":…},"request_id":…}`.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+///
+/// Read from a `serde_json::Value` by hand rather than derived: the page parses every body once into a `Value`
+/// anyway, and a derived `Deserialize` for these few fields would carry its own copy of serde's deserializer code
+/// in the WebAssembly (see `scripts/bench.sh`).
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ApiError {
-    #[serde(rename = "type")]
-    kind: String,
     pub error: ApiErrorDetail,
-    #[serde(default)]
     pub request_id: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ApiErrorDetail {
-    #[serde(rename = "type")]
     pub error_type: String,
-    #[serde(default)]
     pub message: String,
-    #[serde(default)]
-    pub details: Option<ApiErrorCode>,
+    /// `error.details.error_code`, e.g. `enforced_spend_limit_reached` on the tier's monthly spend cap.
+    pub error_code: Option<String>,
 }
 
-/// `error.details`, e.g. `{"error_code":"enforced_spend_limit_reached"}` on the tier's monthly spend cap.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-pub struct ApiErrorCode {
-    #[serde(default)]
-    pub error_code: Option<String>,
+/// A member that must be a string when present: `Some(None)` when it is absent or null, `None` when it has another
+/// type (the body is then not in the shape).
+fn optional_text(value: &serde_json::Value, member: &str) -> Option<Option<String>> {
+    match value.get(member) {
+        None | Some(serde_json::Value::Null) => Some(None),
+        Some(serde_json::Value::String(text)) => Some(Some(text.clone())),
+        Some(_) => None,
+    }
 }
 
 impl ApiError {
     /// The body in Anthropic's error shape, if it is one.
     pub fn from_json(value: &serde_json::Value) -> Option<ApiError> {
-        ApiError::deserialize(value)
-            .ok()
-            .filter(|e| e.kind == "error")
+        if value.get("type")?.as_str()? != "error" {
+            return None;
+        }
+        let error = value.get("error")?;
+        let details = match error.get("details") {
+            None | Some(serde_json::Value::Null) => None,
+            Some(details @ serde_json::Value::Object(_)) => optional_text(details, "error_code")?,
+            Some(_) => return None,
+        };
+        Some(ApiError {
+            error: ApiErrorDetail {
+                error_type: error.get("type")?.as_str()?.to_string(),
+                message: optional_text(error, "message")?.unwrap_or_default(),
+                error_code: details,
+            },
+            request_id: optional_text(value, "request_id")?,
+        })
     }
 
     pub fn error_code(&self) -> Option<&str> {
-        self.error.details.as_ref()?.error_code.as_deref()
+        self.error.error_code.as_deref()
     }
 }
 
-/// A models list: Anthropic's `{"data":[{"type":"model","id":…,"created_at":"2025-10-01T00:00:00Z"}]}`, the
-/// OpenAI/LiteLLM `{"object":"list","data":[{"id":…,"created":1727740800}]}`, or a bare array of entries.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum ModelsList {
-    Page { data: Vec<serde_json::Value> },
-    Bare(Vec<serde_json::Value>),
-}
-
-/// One entry of a models list. Entries of another shape are skipped, not fatal.
-#[derive(Deserialize)]
-struct ModelEntry {
-    id: String,
-    #[serde(rename = "type", default)]
-    kind: Option<String>,
+/// One entry of a models list: Anthropic's `{"type":"model","id":…,"created_at":"2025-10-01T00:00:00Z"}` or the
+/// OpenAI/LiteLLM `{"id":…,"created":1727740800}`. Entries of another shape are skipped, not fatal.
+struct ModelEntry<'a> {
+    id: &'a str,
     /// Anthropic: RFC 3339 in UTC, which sorts as text.
-    #[serde(default)]
-    created_at: Option<serde_json::Value>,
+    created_at: Option<&'a serde_json::Value>,
     /// OpenAI-shaped: seconds since 1970.
-    #[serde(default)]
-    created: Option<serde_json::Value>,
+    created: Option<&'a serde_json::Value>,
 }
 
-impl ModelEntry {
+impl<'a> ModelEntry<'a> {
+    fn from_json(value: &'a serde_json::Value) -> Option<ModelEntry<'a>> {
+        if optional_text(value, "type")?.is_some_and(|kind| kind != "model") {
+            return None;
+        }
+        Some(ModelEntry {
+            id: value.get("id")?.as_str()?,
+            created_at: value.get("created_at"),
+            created: value.get("created"),
+        })
+    }
+
     /// When the model was published, if the entry says it in a form the list's entries can be compared by.
     fn published(&self) -> Option<Published> {
-        if let Some(seconds) = self.created.as_ref().and_then(serde_json::Value::as_i64) {
+        if let Some(seconds) = self.created.and_then(serde_json::Value::as_i64) {
             return Some(Published::Unix(seconds));
         }
-        let text = self.created_at.as_ref()?.as_str()?;
+        let text = self.created_at?.as_str()?;
         rfc3339_utc(text).then(|| Published::Rfc3339(text.to_string()))
     }
 }
@@ -274,13 +286,15 @@ fn version_key(id: &str) -> (Vec<u64>, u64) {
 /// among equals the newest (`created_at`/`created`, then the highest version in the id). No model id is ever
 /// hard-coded: the billing probe uses what the API (or gateway) lists.
 pub fn smallest_model(models_json: &str) -> Option<String> {
-    let entries = match serde_json::from_str::<ModelsList>(models_json).ok()? {
-        ModelsList::Page { data } | ModelsList::Bare(data) => data,
+    // A page `{"data":[…]}` or a bare array of entries.
+    let list: serde_json::Value = serde_json::from_str(models_json).ok()?;
+    let entries = match &list {
+        serde_json::Value::Array(entries) => entries,
+        page => page.get("data")?.as_array()?,
     };
     entries
-        .into_iter()
-        .filter_map(|entry| ModelEntry::deserialize(entry).ok())
-        .filter(|entry| entry.kind.as_deref().is_none_or(|k| k == "model"))
+        .iter()
+        .filter_map(ModelEntry::from_json)
         .filter_map(|entry| {
             let id = entry.id.trim().to_string();
             let usable = !id.is_empty()

@@ -5,21 +5,16 @@ use yew::prelude::*;
 
 use crate::ui::copy_button::CopyButton;
 
-#[derive(Properties, PartialEq)]
-pub struct CommandProps {
-    pub label: AttrValue,
-    pub text: AttrValue,
-}
-
-#[function_component(Command)]
-pub fn command(props: &CommandProps) -> Html {
+/// A view function, not a component: it holds no state, and as a component each of its uses would add a copy of
+/// yew's component machinery to the WebAssembly.
+pub fn command_block(label: AttrValue, text: AttrValue) -> Html {
     html! {
         <div class="command">
             <div class="command-bar">
-                <span class="command-label">{props.label.clone()}</span>
-                <CopyButton text={props.text.clone()} what={AttrValue::from(format!("Copy: {}", props.label))} />
+                <span class="command-label">{label.clone()}</span>
+                <CopyButton text={text.clone()} what={AttrValue::from(format!("Copy: {label}"))} />
             </div>
-            <pre><code>{props.text.clone()}</code></pre>
+            <pre><code>{text}</code></pre>
         </div>
     }
 }

@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::core::setup::{launcher_name, os_name, shell_name, Setup};
 use crate::core::steps::Step;
-use crate::ui::command::Command;
+use crate::ui::command::command_block;
 use crate::ui::text::rich;
 
 #[derive(Properties, PartialEq)]
@@ -26,7 +26,7 @@ fn step_html(step: &Step) -> Html {
             <h4 class="fix-step-title">{&step.title}</h4>
             { for step.body.lines().filter(|l| !l.trim().is_empty()).map(|line| html! { <p>{rich(line)}</p> }) }
             { for step.commands.iter().map(|command| html! {
-                <Command label={command.label.clone()} text={command.text.clone()} />
+                { command_block(command.label.clone().into(), command.text.clone().into()) }
             }) }
         </li>
     }

@@ -12,7 +12,7 @@ use crate::core::commands;
 use crate::core::preflight;
 use crate::core::setup::Setup;
 use crate::core::sources::{Conflict, Source, SourcesReport, Value};
-use crate::ui::command::Command;
+use crate::ui::command::command_block;
 use crate::ui::effects;
 use crate::ui::text::rich;
 
@@ -101,7 +101,7 @@ fn conflict_item(conflict: &Conflict) -> Html {
                     <li>
                         <p>{rich(&fix.title)}</p>
                         { for fix.commands.iter().map(|command| html! {
-                            <Command label="Command" text={command.clone()} />
+                            { command_block("Command".into(), command.clone().into()) }
                         }) }
                     </li>
                 }) }
@@ -179,7 +179,7 @@ fn how_to_collect(setup: &Setup) -> Html {
             <summary>{"How to print what to paste"}{if shell == Shell::Cmd { " (cmd)" } else { "" }}</summary>
             <ul>
                 { for rows.into_iter().map(|(label, command)| html! {
-                    <li><Command {label} text={command} /></li>
+                    <li>{ command_block(label.into(), command.into()) }</li>
                 }) }
             </ul>
         </details>

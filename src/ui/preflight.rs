@@ -10,7 +10,7 @@ use yew::prelude::*;
 use crate::core::preflight::{file_name, finish, run_command, Family};
 use crate::core::setup::Setup;
 use crate::net;
-use crate::ui::command::Command;
+use crate::ui::command::command_block;
 use crate::ui::copy_button::CopyButton;
 use crate::ui::effects::download;
 
@@ -70,7 +70,7 @@ pub fn preflight(props: &PreflightProps) -> Html {
                 <code>{"claude auth status"}</code>{") and prints one line. Exit codes: 0 ready · 1 rejected · 2 a \
                 local problem, found before any call · 3 the API could not be reached. It never prints a secret; "}
                 <code>{"--report"}</code>{" prints a masked report to paste into step 4."}</p>
-            <Command label="Run it (save it first)" text={run} />
+            { command_block("Run it (save it first)".into(), run.into()) }
             <div class="preflight-actions">
                 if ready {
                     <CopyButton text={text.clone()} testid="preflight-copy" what="Copy the pre-flight script" />
