@@ -32,7 +32,8 @@ fn step_html(step: &Step) -> Html {
     }
 }
 
-#[function_component(FixSteps)]
+/// A view function rather than a component: it keeps no state of its own (the page's reducer does), and a
+/// component would add its own copy of yew's component machinery to the WebAssembly.
 pub fn fix_steps(props: &FixStepsProps) -> Html {
     let s = props.setup.normalized();
     let found = props.found;

@@ -50,7 +50,8 @@ pub fn verdict_title(verdict: Verdict) -> &'static str {
     }
 }
 
-#[function_component(KeyCheck)]
+/// A view function rather than a component: it keeps no state of its own (the page's reducer does), and a
+/// component would add its own copy of yew's component machinery to the WebAssembly.
 pub fn key_check(props: &KeyCheckProps) -> Html {
     let onpaste = {
         let on_change = props.on_change.clone();

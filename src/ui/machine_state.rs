@@ -186,7 +186,8 @@ fn how_to_collect(setup: &Setup) -> Html {
     }
 }
 
-#[function_component(MachineState)]
+/// A view function rather than a component: it keeps no state of its own (the page's reducer does), and a
+/// component would add its own copy of yew's component machinery to the WebAssembly.
 pub fn machine_state(props: &MachineStateProps) -> Html {
     let oninput = effects::textarea_text(&props.on_text);
     html! {

@@ -49,7 +49,8 @@ fn row(
     }
 }
 
-#[function_component(Summary)]
+/// A view function rather than a component: it keeps no state of its own (the page's reducer does), and a
+/// component would add its own copy of yew's component machinery to the WebAssembly.
 pub fn summary(props: &SummaryProps) -> Html {
     let key = props
         .report
