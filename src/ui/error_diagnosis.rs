@@ -49,7 +49,7 @@ fn render(d: &Diagnosis) -> Html {
     let in_message = |needle: &str| {
         d.api_message
             .as_deref()
-            .is_some_and(|m| m.to_lowercase().contains(needle))
+            .is_some_and(|m| m.to_ascii_lowercase().contains(needle))
     };
     if let Some(needle) = d.matched().filter(|n| !in_message(n)) {
         facts.push(fact("Recognised", html! { <q>{needle}</q> }));

@@ -43,7 +43,11 @@ pub fn gateway_shaped(lower: &str, found: Option<(u16, usize)>) -> bool {
             rest = rest.replace(w, " ");
         }
     }
-    rest.chars().any(char::is_alphanumeric)
+    // Any letter or digit; every character outside ASCII counts as one (a gateway's words in another script), as
+    // `normalize` already folded the decorations Claude Code draws. (Unicode's own tables would add to the
+    // WebAssembly for no better answer.)
+    rest.chars()
+        .any(|c| c.is_ascii_alphanumeric() || !c.is_ascii())
 }
 
 /// Resolves JSON string escapes (`\"`, `\n`, `\\`, `\/`, `\uXXXX`); anything else is kept as is.
@@ -147,11 +151,9 @@ pub fn normalize(text: &str) -> String {
         }
         pending_space = false;
         after_punct = false;
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.extend(c.to_lowercase());
-        }
+        // ASCII case folding is enough: no message pattern has a letter outside ASCII (a test checks it), and full
+        // Unicode lowercasing would add its 12 KB case table to the WebAssembly.
+        out.push(c.to_ascii_lowercase());
     }
     out
 }
@@ -275,6 +277,24 @@ mod tests {
             normalize("Not logged in · Please run /login"),
             "not logged in please run /login"
         );
+    }
+
+    #[test]
+    fn message_fragments_need_only_ascii_case_folding() {
+        // `normalize` folds ASCII case only: a fragment with a cased letter outside ASCII would never match.
+        for message in crate::core::knowledge::MESSAGES {
+            for fragment in message.fragments {
+                assert!(
+                    fragment.chars().all(|c| c.is_ascii() || !c.is_alphabetic()),
+                    "{fragment:?} has a letter outside ASCII"
+                );
+                assert_eq!(
+                    normalize(fragment),
+                    *fragment,
+                    "{fragment:?} is not normalized"
+                );
+            }
+        }
     }
 
     #[test]
