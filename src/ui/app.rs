@@ -8,17 +8,17 @@ use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::claude_md::ClaudeMd;
-use super::error_diagnosis::{error_diagnosis, ErrorDiagnosisProps};
-use super::fix_steps::{fix_steps, FixStepsProps};
-use super::key_check::{key_check, KeyCheckProps};
+use super::error_diagnosis::ErrorDiagnosis;
+use super::fix_steps::FixSteps;
+use super::key_check::KeyCheck;
 use super::live_test::LiveTestSection;
-use super::machine_state::{machine_state, MachineStateProps};
+use super::machine_state::MachineState;
 use super::preflight::Preflight;
 use super::setup_form::SetupForm;
 use super::share_link::ShareLink;
 use super::state::{Action, State};
-use super::summary::{summary, SummaryProps};
-use super::team_notes::team_notes;
+use super::summary::Summary;
+use super::team_notes::TeamNotes;
 use crate::core::steps::plan;
 
 #[function_component(App)]
@@ -83,23 +83,22 @@ pub fn app() -> Html {
 
     html! {
         <>
-            { summary(&SummaryProps { report: state.key.clone(), live: state.live.status.clone(),
-                diagnosis: state.guidance.diagnosis.clone(), machine: state.machine.clone(), first_step }) }
-            { key_check(&KeyCheckProps { report: state.key.clone(), show_last20: state.show_last20,
-                on_change: text_action(Action::SetKey), on_clear: on_action.reform(|()| Action::ClearKey),
-                on_toggle_last20: on_action.reform(|()| Action::ToggleLast20), input_ref: key_input }) }
+            <Summary report={state.key.clone()} live={state.live.status.clone()}
+                diagnosis={state.guidance.diagnosis.clone()} machine={state.machine.clone()} {first_step} />
+            <KeyCheck report={state.key.clone()} show_last20={state.show_last20}
+                on_change={text_action(Action::SetKey)} on_clear={on_action.reform(|()| Action::ClearKey)}
+                on_toggle_last20={on_action.reform(|()| Action::ToggleLast20)} input_ref={key_input} />
             if *rest_shown {
                 <LiveTestSection report={state.key.clone()} live={state.live.clone()} on_action={on_action.clone()} />
-                { error_diagnosis(&ErrorDiagnosisProps { diagnosis: state.guidance.diagnosis.clone(),
-                    on_text: text_action(Action::SetErrorText) }) }
-                { machine_state(&MachineStateProps { report: state.machine.clone(), setup,
-                    on_text: text_action(Action::SetMachineText), input_ref: machine_input }) }
+                <ErrorDiagnosis diagnosis={state.guidance.diagnosis.clone()} on_text={text_action(Action::SetErrorText)} />
+                <MachineState report={state.machine.clone()} {setup}
+                    on_text={text_action(Action::SetMachineText)} input_ref={machine_input} />
                 <section class="card guidance" aria-labelledby="setup-heading">
                     <h2 id="setup-heading"><span class="step-no">{"5"}</span>{"Fix it for your setup"}</h2>
                     <p class="hint">{"Where and how you run Claude Code. The steps below use your shell's own commands."}</p>
-                    { team_notes() }
+                    <TeamNotes />
                     <SetupForm {setup} suggestion={state.guidance.suggestion} on_action={on_action.clone()} />
-                    { fix_steps(&FixStepsProps { setup, steps: Rc::new((*steps).clone()), found }) }
+                    <FixSteps {setup} steps={Rc::new((*steps).clone())} {found} />
                 </section>
                 <section class="card guidance" aria-labelledby="keep-heading">
                     <h2 id="keep-heading"><span class="step-no">{"6"}</span>{"Keep it fixed"}</h2>

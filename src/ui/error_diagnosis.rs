@@ -105,8 +105,7 @@ fn render(d: &Diagnosis) -> Html {
     }
 }
 
-/// A view function rather than a component: it keeps no state of its own (the page's reducer does), and a
-/// component would add its own copy of yew's component machinery to the WebAssembly.
+#[function_component(ErrorDiagnosis)]
 pub fn error_diagnosis(props: &ErrorDiagnosisProps) -> Html {
     let oninput = effects::textarea_text(&props.on_text);
     html! {

@@ -32,8 +32,7 @@ fn step_html(step: &Step) -> Html {
     }
 }
 
-/// A view function rather than a component: it keeps no state of its own (the page's reducer does), and a
-/// component would add its own copy of yew's component machinery to the WebAssembly.
+#[function_component(FixSteps)]
 pub fn fix_steps(props: &FixStepsProps) -> Html {
     let s = props.setup.normalized();
     let found = props.found;

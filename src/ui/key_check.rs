@@ -50,8 +50,7 @@ pub fn verdict_title(verdict: Verdict) -> &'static str {
     }
 }
 
-/// A view function rather than a component: it keeps no state of its own (the page's reducer does), and a
-/// component would add its own copy of yew's component machinery to the WebAssembly.
+#[function_component(KeyCheck)]
 pub fn key_check(props: &KeyCheckProps) -> Html {
     let onpaste = {
         let on_change = props.on_change.clone();

@@ -186,8 +186,7 @@ fn how_to_collect(setup: &Setup) -> Html {
     }
 }
 
-/// A view function rather than a component: it keeps no state of its own (the page's reducer does), and a
-/// component would add its own copy of yew's component machinery to the WebAssembly.
+#[function_component(MachineState)]
 pub fn machine_state(props: &MachineStateProps) -> Html {
     let oninput = effects::textarea_text(&props.on_text);
     html! {

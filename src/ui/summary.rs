@@ -49,8 +49,7 @@ fn row(
     }
 }
 
-/// A view function rather than a component: it keeps no state of its own (the page's reducer does), and a
-/// component would add its own copy of yew's component machinery to the WebAssembly.
+#[function_component(Summary)]
 pub fn summary(props: &SummaryProps) -> Html {
     let key = props
         .report

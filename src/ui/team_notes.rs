@@ -11,8 +11,7 @@ fn safe_url(url: &str) -> bool {
     lower.starts_with("https://") || lower.starts_with("http://")
 }
 
-/// A view function rather than a component: it keeps no state of its own (the page's reducer does), and a
-/// component would add its own copy of yew's component machinery to the WebAssembly.
+#[function_component(TeamNotes)]
 pub fn team_notes() -> Html {
     let team = &team::BUILT_IN;
     let org = team.org_name.as_deref().filter(|s| !s.trim().is_empty());
