@@ -9,6 +9,7 @@ pub mod commands;
 pub mod csp;
 pub mod key;
 pub mod knowledge;
+pub mod order;
 pub mod outcome;
 pub mod preflight;
 pub mod probe;

@@ -349,7 +349,7 @@ pub fn analyze(input: &str) -> KeyReport {
         ));
     }
     findings.extend(class.damage.iter().cloned());
-    findings.sort_by_key(|f| f.code);
+    crate::core::order::sort_by_key(&mut findings, |f| f.code);
     findings.dedup_by_key(|f| f.code);
 
     let damaged = findings.iter().any(|f| {

@@ -623,7 +623,7 @@ pub(super) fn find(decided: &Decided, scan: &Scan, setup: &Setup) -> Vec<Conflic
         ));
     }
 
-    out.sort_by_key(|c| IMPORTANCE.iter().position(|i| *i == c.code));
+    crate::core::order::sort_by_key(&mut out, |c| IMPORTANCE.iter().position(|i| *i == c.code));
     out
 }
 

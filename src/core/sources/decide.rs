@@ -830,7 +830,7 @@ fn states(
             },
         ));
     }
-    out.sort_by_key(|(rank, scope, s)| {
+    crate::core::order::sort_by_key(&mut out, |(rank, scope, s)| {
         (
             *rank,
             std::cmp::Reverse(*scope),
