@@ -7,8 +7,8 @@
 //! It prints the bytes per asset (raw, gzip -9, brotli 11), then, for cold loads in headless Chromium (a fresh
 //! profile and a disabled cache each time; the three pages interleaved round by round so that drift in the machine's
 //! load hits them alike), unthrottled and with a slow link emulated (CDP `Network.emulateNetworkConditions`,
-//! 1.6 Mbit/s down and up, 150 ms round trips), the median (min–max) of: first contentful paint; the moment the key
-//! field is usable; the moment each other section is usable (live test, error box, setup, fix steps); and what the
+//! 1.6 Mbit/s down and up, 150 ms round trips), the median (min–max) of: first contentful paint; when the wasm's last
+//! byte arrived (resource timing); the moment the key field is usable; the moment each other section is usable (live test, error box, setup, fix steps); and what the
 //! browser transferred. A section is usable once the app has rendered it: Yew attaches its handlers as it renders.
 
 use std::path::{Path, PathBuf};
