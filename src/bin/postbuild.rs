@@ -10,9 +10,8 @@
 //!   `<body>`, and moves the wasm's preload link to the top of `<head>`: the glue then rides in the page's own
 //!   response (which starts a round trip before any file it names), the wasm is requested as soon as `<head>` starts
 //!   arriving, and the first paint does not wait for the glue.
-//! - Marks Trunk's inline start-up script `async`: it then starts the app as soon as its files are in, instead of
-//!   after the browser's first layout of the page (the guide's text makes that layout the slowest step of a cold
-//!   load on a small machine); `src/main.rs` waits for the document to be parsed before mounting.
+//! - Marks the start-up script `async`: an inline module script then runs as soon as it is parsed instead of once
+//!   the whole document is; `src/main.rs` mounts as soon as `<main id="app">` exists.
 //! - Writes the Content-Security-Policy `<meta>`: the hashes of Trunk's inline start-up script (its text changes with
 //!   every hashed file name, so it is computed here), plus the team's gateway origin in `connect-src`.
 //!
