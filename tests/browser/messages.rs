@@ -152,6 +152,45 @@ fn without_javascript_the_reference_lists_every_cause_with_its_messages() {
     b.screenshot(&screenshot_path("reference-javascript-disabled.png"));
 }
 
+/// On a fresh load the reference is skipped for its first half second (`.start-up` in static/style.css): a link into
+/// it is not a fresh load and opens at its entry, and afterwards the reference is laid out and reads like the rest.
+#[test]
+fn with_javascript_a_link_into_the_reference_opens_at_its_entry() {
+    let server = StaticServer::start(dist_dir(), SUB_PATH);
+    let b = Browser::start(Options::default());
+    let starting = "document.documentElement.classList.contains('start-up')";
+    b.goto(&format!("{}#cause-low-credit", server.url()));
+    crate::support::page::wait_for_app(&b);
+    assert_eq!(b.js(&format!("return {starting};"), vec![]), json!(false));
+    let landed = b.wait_for(
+        "(() => { const t = document.querySelector(':target'); if (!t) return null; \
+         const r = t.getBoundingClientRect(); \
+         return r.height > 0 && r.top >= -1 && r.top < innerHeight / 2 ? t.id : null; })()",
+        "the linked entry to be the target, laid out and in view",
+    );
+    assert_eq!(landed, json!("cause-low-credit"));
+
+    // Opened without a link, the reference is laid out once start-up is over, and reads as text.
+    b.goto(&server.url());
+    crate::support::page::wait_for_app(&b);
+    assert_eq!(b.js(&format!("return {starting};"), vec![]), json!(true));
+    b.wait_for(
+        "getComputedStyle(document.querySelector('[data-testid=\"reference\"]')).contentVisibility === 'auto'",
+        "the reference to be shown after start-up",
+    );
+    let text = b.js(
+        "const e = document.getElementById('cause-invalid-api-key'); e.scrollIntoView(); \
+         return [e.innerText, e.getBoundingClientRect().height];",
+        vec![],
+    );
+    let shown = text[0].as_str().unwrap_or_default();
+    assert!(
+        shown.contains("Invalid API key") && text[1].as_f64().unwrap_or(0.0) > 100.0,
+        "the entry does not read as laid-out text: {text}"
+    );
+    b.assert_no_panic();
+}
+
 #[test]
 fn the_new_messages_are_diagnosed_and_link_to_their_entry() {
     let page = open();
