@@ -151,7 +151,7 @@ fn every_cause_has_two_samples_and_a_pattern_or_rule() {
 fn unknown_entry_points_to_the_live_test() {
     let d = diagnose("completely unrelated text");
     assert_eq!(d.cause, C::Unknown);
-    assert!(d.entry.fix.iter().any(|f| f.contains("live test")));
+    assert!(d.entry.fix.steps().any(|f| f.contains("live test")));
     assert_eq!(d.matched(), None);
 }
 
@@ -651,8 +651,9 @@ fn no_generated_command_or_text_names_a_model_id() {
             cause
                 .comes_from
                 .iter()
-                .chain(cause.fix)
-                .map(|t| t.to_string()),
+                .copied()
+                .chain(cause.fix.steps())
+                .map(str::to_string),
         );
     }
     let body: String = (0..93)

@@ -104,7 +104,7 @@ fn every_stand_in_scenario_classifies_as_expected_for_both_schemes_and_probes() 
                     "{} via {scheme} on {:?}: {outcome:#?}\nanswer: {answer:?}",
                     scenario.name, kind
                 );
-                assert!(!outcome.title.is_empty() && !outcome.explanation.is_empty());
+                assert!(!outcome.title.is_empty() && !outcome.full_explanation().is_empty());
                 if let Answer::Http(h) = &answer {
                     assert_eq!(outcome.status, Some(h.status));
                     assert!(
@@ -383,7 +383,7 @@ fn every_answer_carries_cors_headers_and_the_same_request_id_in_header_and_body(
         "{}",
         outcome.explanation
     );
-    assert!(outcome.explanation.to_lowercase().contains("valid"));
+    assert!(outcome.full_explanation().to_lowercase().contains("valid"));
 }
 
 #[test]
@@ -680,7 +680,7 @@ fn the_tier_spend_cap_is_a_spend_limit_and_says_when_it_lifts() {
     assert_eq!(outcome.code, OutcomeCode::SpendLimit);
     assert!(outcome.explanation.contains("1st"));
     assert!(outcome
-        .next_steps
+        .full_steps()
         .iter()
         .any(|s| s.contains("https://platform.claude.com/settings/limits")));
 }
@@ -932,46 +932,51 @@ fn huge_or_hostile_bodies_are_bounded_and_single_line() {
 
 #[test]
 fn every_outcome_has_its_words_once_from_a_cause_or_its_own_row() {
+    let steps = |code: OutcomeCode| Outcome::new(code).full_steps();
     for code in OutcomeCode::ALL {
         let row = words(*code);
         assert_eq!(row.code, *code);
-        assert!(
-            !row.title.is_empty() && !row.explanation.is_empty() && !row.source.is_empty(),
-            "{code}"
-        );
-        if *code != OutcomeCode::Pending {
-            assert!(!row.steps.is_empty(), "{code} has no next steps");
-        }
-        for text in row.steps.iter().chain([&row.explanation]) {
-            assert!(!text.contains("http://"), "{code}: {text}");
-            assert!(!text.contains("  "), "{code}: double space in {text:?}");
-        }
         let owned = knowledge::for_outcome(*code).is_some();
         let own_row = outcome::OUTCOME_TEXTS.iter().any(|t| t.code == *code);
         assert!(
             owned != own_row,
             "{code}: words from a cause {owned}, own row {own_row}"
         );
+        // A cause's words are shown from its entry in the reference, not repeated as the outcome's own.
+        assert_eq!(
+            row.explanation.is_empty() && row.steps.is_empty(),
+            owned,
+            "{code}"
+        );
         let outcome = Outcome::new(*code);
+        assert_eq!(outcome.cause.is_some(), owned, "{code}");
+        let explanation = outcome.full_explanation();
+        assert!(
+            !row.title.is_empty() && !explanation.is_empty() && !row.source.is_empty(),
+            "{code}"
+        );
+        if *code != OutcomeCode::Pending {
+            assert!(!outcome.full_steps().is_empty(), "{code} has no next steps");
+        }
+        for text in outcome.full_steps().iter().chain([&explanation]) {
+            assert!(!text.contains("http://"), "{code}: {text}");
+            assert!(!text.contains("  "), "{code}: double space in {text:?}");
+        }
         assert_eq!(
             (outcome.code, outcome.status, outcome.message),
             (*code, None, None)
         );
     }
-    assert!(words(OutcomeCode::LowCredit)
-        .steps
+    assert!(steps(OutcomeCode::LowCredit)
         .iter()
         .any(|s| s.contains("https://platform.claude.com/settings/billing")));
-    assert!(words(OutcomeCode::InvalidKey)
-        .steps
+    assert!(steps(OutcomeCode::InvalidKey)
         .iter()
         .any(|s| s.contains("https://platform.claude.com/settings/keys")));
-    assert!(words(OutcomeCode::Overloaded)
-        .steps
+    assert!(steps(OutcomeCode::Overloaded)
         .iter()
         .any(|s| s.contains("https://status.claude.com")));
-    assert!(words(OutcomeCode::CorsDisabledOrg)
-        .steps
+    assert!(steps(OutcomeCode::CorsDisabledOrg)
         .iter()
         .any(|s| s.contains("terminal check")));
 }

@@ -8,7 +8,7 @@
 //! decides the code and adds the details of this answer (status, error type, message, request id, retry-after).
 
 use crate::core::api::{Answer, ApiError, HttpAnswer, Probe};
-use crate::core::codes::OutcomeCode;
+use crate::core::codes::{CauseCode, OutcomeCode};
 use crate::core::knowledge::{self, doc, Doc};
 
 /// Longest message (in characters) an outcome carries for display.
@@ -22,7 +22,13 @@ const MAX_SCAN_BYTES: usize = 64 * 1024;
 pub struct Outcome {
     pub code: OutcomeCode,
     pub title: String,
+    /// The cause whose words explain this outcome, when one owns it: the page shows what that cause means before
+    /// `explanation`, and its fix after `next_steps` (from its entry of the reference: [`knowledge::Cause`]).
+    pub cause: Option<CauseCode>,
+    /// The outcome's own explanation when no cause owns it, then what this answer adds (a retry-after, a gateway's
+    /// message…). Empty when a cause owns the outcome and the answer adds nothing.
     pub explanation: String,
+    /// The outcome's own next steps when no cause owns it, or the steps this answer adds before the cause's fix.
     pub next_steps: Vec<String>,
     pub status: Option<u16>,
     pub error_type: Option<String>,
@@ -37,6 +43,7 @@ impl Outcome {
         Outcome {
             code,
             title: words.title.to_string(),
+            cause: knowledge::for_outcome(code).map(|cause| cause.code),
             explanation: words.explanation.to_string(),
             next_steps: words.steps.iter().map(|s| s.to_string()).collect(),
             status: None,
@@ -57,9 +64,39 @@ impl Outcome {
 
     fn add_note(&mut self, note: &str) {
         if !note.is_empty() {
-            self.explanation.push(' ');
+            if !self.explanation.is_empty() {
+                self.explanation.push(' ');
+            }
             self.explanation.push_str(note);
         }
+    }
+}
+
+/// Everything the page shows, the owning cause's words included (natively only: the WebAssembly shows those from the
+/// reference in the page).
+#[cfg(not(target_arch = "wasm32"))]
+impl Outcome {
+    /// What the outcome means: the cause's meaning, then this outcome's explanation.
+    pub fn full_explanation(&self) -> String {
+        let meaning = self.cause.map(|c| knowledge::cause(c).meaning);
+        [meaning.unwrap_or(""), &self.explanation]
+            .into_iter()
+            .filter(|part| !part.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// What to do: this outcome's steps, then the cause's fix.
+    pub fn full_steps(&self) -> Vec<String> {
+        let fix = self
+            .cause
+            .into_iter()
+            .flat_map(|c| knowledge::cause(c).fix.steps());
+        self.next_steps
+            .iter()
+            .cloned()
+            .chain(fix.map(str::to_string))
+            .collect()
     }
 }
 
@@ -222,14 +259,15 @@ pub const OUTCOME_TEXTS: &[OutcomeText] = &[
     },
 ];
 
-/// An outcome's title, explanation and next steps: its cause's words when a cause owns it, else its own row.
+/// An outcome's title, explanation and next steps: its own row, or, when a cause owns it, that cause's title with no
+/// words of its own (the cause's meaning and fix are its entry's in the reference: [`Outcome::cause`]).
 pub fn words(code: OutcomeCode) -> OutcomeText {
     if let Some(cause) = knowledge::for_outcome(code) {
         return OutcomeText {
             code,
             title: cause.title,
-            explanation: cause.meaning,
-            steps: cause.fix,
+            explanation: "",
+            steps: &[],
             source: cause.source,
         };
     }

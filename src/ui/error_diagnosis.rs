@@ -1,7 +1,7 @@
 //! Step 3: paste what Claude Code printed. Every change of the box is diagnosed by `core::knowledge::diagnose` (linear
 //! and safe on a megabyte); the result names the cause (`data-cause`), explains it, says where it usually comes from
-//! and how to fix it, links to the cause's entry in the reference, and shows what the text gave away (the matched
-//! phrase, the HTTP status, the request id).
+//! and how to fix it (in the words of the cause's entry in the page's reference, copied: `reference_words`), links to
+//! that entry, and shows what the text gave away (the matched phrase, the HTTP status, the request id).
 
 use std::rc::Rc;
 
@@ -10,6 +10,7 @@ use yew::prelude::*;
 use crate::core::codes::CauseCode;
 use crate::core::knowledge::Diagnosis;
 use crate::ui::effects;
+use crate::ui::reference_words;
 use crate::ui::text::rich;
 
 /// The most of the API's own message shown (a paste can be huge; the message is a sentence).
@@ -44,6 +45,15 @@ fn fact(label: &'static str, value: Html) -> Html {
 fn render(d: &Diagnosis) -> Html {
     let entry = d.entry;
     let known = d.cause != CauseCode::Unknown;
+    // What the cause means, where it comes from and its fix: copies of its entry in the page's reference.
+    let (comes_from, fix) = if known {
+        (
+            reference_words::comes_from(d.cause),
+            reference_words::fix(d.cause),
+        )
+    } else {
+        Default::default()
+    };
     let mut facts = Vec::new();
     // The matched phrase, unless the API's own message (shown below) already is or contains it.
     let in_message = |needle: &str| {
@@ -71,7 +81,7 @@ fn render(d: &Diagnosis) -> Html {
             class={classes!("diagnosis", entry.tone.class())}>
             if known {
                 <p class="diagnosis-title">{entry.title}</p>
-                <p>{rich(entry.meaning)}</p>
+                { reference_words::meaning(d.cause) }
                 { for d.notes().into_iter().map(|note| html! { <p class="diagnosis-note">{rich(&note)}</p> }) }
             } else {
                 <p class="diagnosis-title">{"This page does not recognise that text"}</p>
@@ -85,17 +95,13 @@ fn render(d: &Diagnosis) -> Html {
                 <dl class="diagnosis-facts">{ for facts }</dl>
             }
             if known {
-                if !entry.comes_from.is_empty() {
+                if !comes_from.is_empty() {
                     <h3>{"Where it usually comes from"}</h3>
-                    <ul class="diagnosis-sources">
-                        { for entry.comes_from.iter().map(|s| html! { <li>{rich(s)}</li> }) }
-                    </ul>
+                    <ul class="diagnosis-sources">{ for comes_from }</ul>
                 }
-                if !entry.fix.is_empty() {
+                if !fix.is_empty() {
                     <h3>{"Fix"}</h3>
-                    <ol class="diagnosis-fix">
-                        { for entry.fix.iter().map(|s| html! { <li>{rich(s)}</li> }) }
-                    </ol>
+                    <ol class="diagnosis-fix">{ for fix }</ol>
                 }
                 <p class="hint">{"The fix steps for your setup (step 5) now start with this. "}
                     <a data-testid="cause-link" href={format!("#cause-{}", d.cause.code())}>

@@ -19,6 +19,7 @@ use crate::core::outcome::words;
 use crate::core::probe::{curl_command, LiveResult, LiveRun, Next, PagePolicy};
 use crate::net::{self, Flight};
 use crate::ui::copy_button::CopyButton;
+use crate::ui::reference_words;
 use crate::ui::setup_form::on_select;
 use crate::ui::state::{Action, LiveStatus, LiveTest};
 use crate::ui::text::rich;
@@ -159,12 +160,19 @@ fn fact(label: &str, value: Html, testid: &'static str) -> Html {
 fn render_result(run: u64, result: &LiveResult) -> Html {
     let outcome = &result.outcome;
     let code = outcome.code;
+    // An outcome a cause owns is explained in that cause's words: copies of its entry in the page's reference.
+    let fix = outcome.cause.map(reference_words::fix).unwrap_or_default();
     html! {
         <div data-testid="live-result" data-outcome={code.code()} data-run={run.to_string()}
             class={classes!("live-result", format!("tone-{}", tone(code)))}
             role="status" aria-live="polite" aria-atomic="true">
             <p class="live-title">{&outcome.title}</p>
-            <p class="live-explanation">{rich(&outcome.explanation)}</p>
+            if let Some(cause) = outcome.cause {
+                { reference_words::meaning(cause) }
+            }
+            if !outcome.explanation.is_empty() {
+                <p class="live-explanation">{rich(&outcome.explanation)}</p>
+            }
             <dl class="live-facts">
                 if let Some(status) = outcome.status {
                     { fact("HTTP status", html!{<code>{status}</code>}, "live-status") }
@@ -202,10 +210,11 @@ fn render_result(run: u64, result: &LiveResult) -> Html {
                     { for result.notes.iter().map(|n| html! { <li data-testid="live-note">{n}</li> }) }
                 </ul>
             }
-            if !outcome.next_steps.is_empty() {
+            if !outcome.next_steps.is_empty() || !fix.is_empty() {
                 <h3 class="live-steps-heading">{"What to do"}</h3>
                 <ol class="live-steps">
                     { for outcome.next_steps.iter().map(|s| html! { <li>{rich(s)}</li> }) }
+                    { for fix }
                 </ol>
             }
         </div>

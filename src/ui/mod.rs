@@ -15,6 +15,7 @@ pub mod preflight;
 // Rendered at build time only (it shows the knowledge tables' sources and examples, which the WebAssembly lacks).
 #[cfg(not(target_arch = "wasm32"))]
 pub mod reference;
+pub mod reference_words;
 pub mod setup_form;
 pub mod share_link;
 pub mod state;

@@ -2,6 +2,8 @@
 //! for a message finds its entry), where it usually comes from and the fix. Rendered to HTML at build time
 //! (`src/bin/postbuild.rs`, yew's server-side renderer) from the knowledge tables and written into `index.html`, so it
 //! reads without JavaScript; each diagnosis links to its entry (`#cause-<code>`). It must stay free of browser calls.
+//! The diagnosis and the live test show copies of an entry's meaning, sources and fix (`src/ui/reference_words.rs`
+//! finds them by their classes), so the WebAssembly does not carry those words a second time.
 
 use yew::prelude::*;
 
@@ -24,7 +26,7 @@ fn entry(cause: &Cause) -> Html {
         <article class="cause-ref" id={format!("cause-{code}")} data-testid="cause-ref" data-cause={code}
             aria-labelledby={format!("cause-{code}-title")}>
             <h3 id={format!("cause-{code}-title")}>{cause.title}</h3>
-            <p>{rich(cause.meaning)}</p>
+            <p class="cause-meaning">{rich(cause.meaning)}</p>
             <h4>{"What Claude Code or the API prints"}</h4>
             <ul class="cause-messages">
                 { for examples.iter().map(|(example, versions)| html! {
@@ -34,9 +36,9 @@ fn entry(cause: &Cause) -> Html {
                 }) }
             </ul>
             <h4>{"Where it usually comes from"}</h4>
-            <ul>{ for cause.comes_from.iter().map(|s| html! { <li>{rich(s)}</li> }) }</ul>
+            <ul class="cause-from">{ for cause.comes_from.iter().map(|s| html! { <li>{rich(s)}</li> }) }</ul>
             <h4>{"Fix"}</h4>
-            <ol>{ for cause.fix.iter().map(|s| html! { <li>{rich(s)}</li> }) }</ol>
+            <ol class="cause-fix">{ for cause.fix.steps().map(|s| html! { <li>{rich(s)}</li> }) }</ol>
             <p class="source">{"Sources: "}{cause.source}</p>
         </article>
     }

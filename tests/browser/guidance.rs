@@ -136,6 +136,9 @@ fn error_texts_are_diagnosed_and_a_blank_box_shows_nothing() {
     ] {
         assert!(shown.contains(needle), "{needle:?} missing in: {shown}");
     }
+    // In the words of the cause's entry in the reference, copied from it.
+    let missing = page::reference_words_missing(b, "error-diagnosis", "invalid-api-key", true);
+    assert!(missing.is_empty(), "not shown: {missing:?}");
     // The catalog's `code spans` show as code, not as backticks.
     assert!(!shown.contains('`'), "backticks shown: {shown}");
     let codes = b.js(

@@ -9,10 +9,11 @@ use std::collections::BTreeSet;
 use std::time::{Duration, Instant};
 
 use claude_auth_doctor::core::codes::OutcomeCode;
+use claude_auth_doctor::core::knowledge;
 use serde_json::{json, Value};
 
 use crate::support::chromium::{screenshot_path, Browser, Options};
-use crate::support::page::Page;
+use crate::support::page::{self, Page};
 use crate::support::stand_in_api::{self as stand_in, RecordedRequest, StandIn};
 use crate::support::static_server::dist_dir;
 
@@ -209,6 +210,12 @@ fn every_stand_in_scenario_reaches_its_outcome() {
                 "fingerprint: {fingerprint}"
             );
             assert!(!b.text("live-result").trim().is_empty());
+            // An outcome a cause owns is explained in that cause's words, copied from its reference entry.
+            if let Some(cause) = knowledge::for_outcome(expected) {
+                let missing =
+                    page::reference_words_missing(b, "live-result", cause.code.code(), false);
+                assert!(missing.is_empty(), "{got}: not shown: {missing:?}");
+            }
             assert_eq!(leaks(b, middle(key)), json!([]), "the key leaked");
             let billing_probe_ran = b.codes("live-probe", "data-outcome").len();
             assert_eq!(

@@ -256,6 +256,9 @@ fn the_new_messages_are_diagnosed_and_link_to_their_entry() {
             vec![json!(&href[1..])],
         );
         assert_eq!(target, json!(want), "{href} is not the {want} entry");
+        let missing =
+            crate::support::page::reference_words_missing(b, "error-diagnosis", want, true);
+        assert!(missing.is_empty(), "{want}: not shown: {missing:?}");
         targets.insert(cause, href);
     }
     assert_eq!(targets.len(), 12, "every new cause and the rerouted ones");

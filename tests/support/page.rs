@@ -85,3 +85,30 @@ pub fn strings(value: &serde_json::Value) -> Vec<String> {
         .map(|s| s.as_str().unwrap_or_default().to_string())
         .collect()
 }
+
+/// The words of a cause's entry in the page's reference (what it means, each fix step, and where it comes from when
+/// `sources`) that the element with this testid does not show: none when the section explains the cause in the
+/// reference's own words.
+pub fn reference_words_missing(
+    browser: &Browser,
+    testid: &str,
+    cause: &str,
+    sources: bool,
+) -> Vec<String> {
+    let missing = browser.js(
+        "const shown = document.querySelector(`[data-testid=\"${arguments[0]}\"]`); \
+         const entry = document.getElementById('cause-' + arguments[1]); \
+         if (!shown || !entry) return ['no section or no entry']; \
+         const parts = '.cause-meaning, .cause-fix > li' + (arguments[2] ? ', .cause-from > li' : ''); \
+         const words = [...entry.querySelectorAll(parts)] \
+           .map(e => e.textContent.trim()); \
+         if (words.length < 3) return ['the entry has no words']; \
+         return words.filter(w => !shown.textContent.includes(w));",
+        vec![
+            serde_json::json!(testid),
+            serde_json::json!(cause),
+            serde_json::json!(sources),
+        ],
+    );
+    strings(&missing)
+}

@@ -27,7 +27,25 @@ pub const fn doc(_text: &'static str) -> Doc {
     Doc
 }
 
-pub use causes::{cause, for_outcome, Cause, Tone, CAUSES};
+/// A list only the build-time reference and the native tests read: empty in the WebAssembly.
+#[cfg(not(target_arch = "wasm32"))]
+pub type Docs = &'static [&'static str];
+/// A list only the build-time reference and the native tests read: empty in the WebAssembly.
+#[cfg(target_arch = "wasm32")]
+pub type Docs = Doc;
+
+/// Keeps `list` where it is read (natively), drops it from the WebAssembly.
+#[cfg(not(target_arch = "wasm32"))]
+pub const fn docs(list: &'static [&'static str]) -> Docs {
+    list
+}
+/// Keeps `list` where it is read (natively), drops it from the WebAssembly.
+#[cfg(target_arch = "wasm32")]
+pub const fn docs(_list: &'static [&'static str]) -> Docs {
+    Doc
+}
+
+pub use causes::{cause, fix, for_outcome, Cause, Fix, Tone, CAUSES};
 pub use messages::{Message, Origin, Stage, MESSAGES};
 
 use crate::core::codes::CauseCode;
@@ -78,7 +96,7 @@ impl Diagnosis {
                 CauseCode::AuthConflict => format!(
                     "The text also holds Claude Code's notice that two credentials are set: the one that failed may \
                      not be the one you meant to use. {}",
-                    entry.fix.first().copied().unwrap_or("")
+                    entry.fix.first
                 ),
                 _ => format!("The text also says: {}.", entry.title),
             });
@@ -175,7 +193,8 @@ mod tests {
             assert!(
                 !entry.title.is_empty()
                     && !entry.meaning.is_empty()
-                    && !entry.fix.is_empty()
+                    && !entry.fix.first.is_empty()
+                    && entry.fix.steps().all(|step| !step.is_empty())
                     && !entry.comes_from.is_empty()
                     && !entry.source.is_empty(),
                 "{code}"

@@ -129,7 +129,7 @@ pub(super) fn leads_step(s: &Setup, ev: &Evidence) -> Option<Step> {
             CauseCode::Unknown => {}
             other => {
                 let e = knowledge::cause(other);
-                lines.push(format!("{}. {}", e.title, e.fix.first().copied().unwrap_or("")));
+                lines.push(format!("{}. {}", e.title, e.fix.first));
             }
         }
     }
