@@ -10,6 +10,8 @@
 //!   `<body>`, and moves the wasm's preload link to the top of `<head>`: the glue then rides in the page's own
 //!   response (which starts a round trip before any file it names), the wasm is requested as soon as `<head>` starts
 //!   arriving, and the first paint does not wait for the glue.
+//! - Renames the wasm's imports to short names in the module and the inlined glue alike (`postbuild/imports.rs`), and
+//!   sets the preload's `integrity` to the module so written.
 //! - Marks the start-up script `async`: an inline module script then runs as soon as it is parsed instead of once
 //!   the whole document is; `src/main.rs` mounts as soon as `<main id="app">` exists.
 //! - Writes the Content-Security-Policy `<meta>`: the hashes of Trunk's inline start-up script (its text changes with
@@ -25,6 +27,10 @@ fn main() {}
 fn main() {
     native::main()
 }
+
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "postbuild/imports.rs"]
+mod imports;
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
@@ -165,6 +171,21 @@ mod native {
                 "the glue {glue_name} holds text an inline script cannot"
             ));
         }
+        // The wasm the page preloads, with short import names (`imports.rs`), and the glue to match.
+        let (_, preload) = remove_link(html, "rel=\"preload\" href=\"./")?;
+        let wasm_name = preload
+            .split("href=\"./")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .filter(|name| name.ends_with(".wasm"))
+            .ok_or(format!(
+                "the first preload link is not the wasm's: {preload}"
+            ))?;
+        let wasm_path = dir.join(wasm_name);
+        let wasm =
+            std::fs::read(&wasm_path).map_err(|e| format!("{}: {e}", wasm_path.display()))?;
+        let (wasm, glue) = crate::imports::shorten(&wasm, &glue)?;
+        std::fs::write(&wasm_path, &wasm).map_err(|e| format!("{}: {e}", wasm_path.display()))?;
         // In a function of its own, so that its names (`wasm`, …) do not meet the start-up script's.
         let glue = format!(
             "const [init, bindings] = (() => {{\n{}\nreturn [__wbg_init, {{ initSync, default: __wbg_init }}];\n}})();\n",
@@ -184,6 +205,8 @@ mod native {
             ));
         }
         html = without;
+        // Trunk's integrity attribute names the wasm as it wrote it.
+        let preload = with_integrity(&preload, &wasm)?;
         let head = html
             .find("<meta charset")
             .ok_or("index.html has no <meta charset>")?;
@@ -193,6 +216,22 @@ mod native {
         html.insert_str(body_end, &format!("{script}\n  "));
         std::fs::remove_file(&glue_path).map_err(|e| format!("{}: {e}", glue_path.display()))?;
         Ok(html)
+    }
+
+    /// The link with its `integrity` attribute (if it has one) set to the SHA-384 of `bytes`.
+    fn with_integrity(link: &str, bytes: &[u8]) -> Result<String, String> {
+        use base64::Engine;
+        use sha2::Digest;
+        const ATTRIBUTE: &str = "integrity=\"";
+        let Some(at) = link.find(ATTRIBUTE).map(|at| at + ATTRIBUTE.len()) else {
+            return Ok(link.to_string());
+        };
+        let end = at
+            + link[at..]
+                .find('"')
+                .ok_or("an unclosed integrity attribute")?;
+        let hash = base64::engine::general_purpose::STANDARD.encode(sha2::Sha384::digest(bytes));
+        Ok(format!("{}sha384-{hash}{}", &link[..at], &link[end..]))
     }
 
     /// Removes the first `<link …>` whose text contains `marker`; returns the page without it and the link.
@@ -368,14 +407,40 @@ mod native {
             let dir = std::env::temp_dir().join(format!("postbuild-glue-{}", std::process::id()));
             std::fs::create_dir_all(&dir).unwrap();
             let glue = "let wasm;\nfunction __wbg_init(x) { wasm = x; }\nfunction initSync() {}\n\
+                        const import0 = {\n        __wbg_f_1: function() {},\n    };\n\
+                        const imports = { \"./app-1_bg.js\": import0 };\n\
                         export { initSync, __wbg_init as default };\n";
             std::fs::write(dir.join("app-1.js"), glue).unwrap();
+            // A module with one function import from the glue.
+            let mut wasm = b"\0asm\x01\0\0\0\x01\x04\x01\x60\0\0\x02\x1b\x01".to_vec();
+            for name in ["./app-1_bg.js", "__wbg_f_1"] {
+                wasm.push(name.len() as u8);
+                wasm.extend_from_slice(name.as_bytes());
+            }
+            wasm.extend_from_slice(&[0, 0]);
+            std::fs::write(dir.join("app-1_bg.wasm"), &wasm).unwrap();
             let html = "<head><meta charset=\"utf-8\"/><title>t</title><script type=\"module\">\
                         import init, * as bindings from './app-1.js';\nconst wasm = await init({});\n</script>\
                         <link rel=\"modulepreload\" href=\"./app-1.js\" crossorigin=\"anonymous\">\
-                        <link rel=\"preload\" href=\"./app-1_bg.wasm\" crossorigin=\"anonymous\" as=\"fetch\" \
-                        type=\"application/wasm\"></head><body><p>x</p></body>";
+                        <link rel=\"preload\" href=\"./app-1_bg.wasm\" crossorigin=\"anonymous\" integrity=\"sha384-x\" \
+                        as=\"fetch\" type=\"application/wasm\"></head><body><p>x</p></body>";
             let out = inline_glue(&dir, html).unwrap();
+            // The imports are renamed in both, and the preload's integrity names the module as rewritten.
+            assert!(
+                out.contains("\n        a: function() {},") && out.contains("{ \"g\": import0 }")
+            );
+            let written = std::fs::read(dir.join("app-1_bg.wasm")).unwrap();
+            assert!(written.ends_with(b"\x01g\x01a\0\0") && written.len() == wasm.len() - 12 - 8);
+            {
+                use base64::Engine;
+                use sha2::Digest;
+                let hash = base64::engine::general_purpose::STANDARD
+                    .encode(sha2::Sha384::digest(&written));
+                assert!(
+                    out.contains(&format!("integrity=\"sha384-{hash}\"")),
+                    "{out}"
+                );
+            }
             assert!(!dir.join("app-1.js").exists(), "the glue file is removed");
             assert!(
                 !out.contains("modulepreload") && !out.contains("app-1.js"),
@@ -396,6 +461,7 @@ mod native {
                 format!("{glue}export function other() {{}}\n"),
             )
             .unwrap();
+            std::fs::write(dir.join("app-1_bg.wasm"), &wasm).unwrap();
             assert!(inline_glue(&dir, html)
                 .unwrap_err()
                 .contains("exports more"));
