@@ -77,7 +77,8 @@ impl StaticServer {
                                 (root.clone(), prefix.clone(), requests.clone());
                             std::thread::spawn(move || serve(stream, &root, &prefix, &requests));
                         }
-                        Err(_) => std::thread::sleep(std::time::Duration::from_millis(5)),
+                        // Polled, so that `stop` is seen; 1 ms keeps a new connection's wait short.
+                        Err(_) => std::thread::sleep(std::time::Duration::from_millis(1)),
                     }
                 }
             })
