@@ -440,9 +440,7 @@ mod native {
                         as=\"fetch\" type=\"application/wasm\"></head><body><p>x</p></body>";
             let out = inline_glue(&dir, html).unwrap();
             // The imports are renamed in both, and the preload's integrity names the module as rewritten.
-            assert!(
-                out.contains("\na: function() {},") && out.contains("{ \"g\": import0 }")
-            );
+            assert!(out.contains("\na: function() {},") && out.contains("{ \"g\": import0 }"));
             let written = std::fs::read(dir.join("app-1_bg.wasm")).unwrap();
             assert!(written.ends_with(b"\x01g\x01a\0\0") && written.len() == wasm.len() - 12 - 8);
             {
