@@ -7,18 +7,10 @@ use gloo::events::EventListener;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use super::claude_md::ClaudeMd;
-use super::error_diagnosis::ErrorDiagnosis;
-use super::fix_steps::FixSteps;
 use super::key_check::KeyCheck;
-use super::live_test::LiveTestSection;
-use super::machine_state::MachineState;
-use super::preflight::Preflight;
-use super::setup_form::SetupForm;
-use super::share_link::ShareLink;
+use super::sections::Sections;
 use super::state::{Action, State};
 use super::summary::Summary;
-use super::team_notes::TeamNotes;
 use crate::core::steps::plan;
 
 #[function_component(App)]
@@ -75,10 +67,18 @@ pub fn app() -> Html {
     let text_action = |to_action: fn(String) -> Action| on_action.reform(to_action);
     let evidence = state.evidence();
     let setup = state.guidance.setup;
-    let found = evidence != Default::default();
-    let steps = use_memo((setup, evidence.clone()), |(setup, evidence)| {
-        plan(setup, evidence)
-    });
+    // Planned once the sections are shown: the summary's first step fills in with them, one task after the first
+    // render, which then neither runs nor compiles the planner.
+    let steps = use_memo(
+        (setup, evidence.clone(), *rest_shown),
+        |(setup, evidence, shown)| {
+            if *shown {
+                plan(setup, evidence)
+            } else {
+                Vec::new()
+            }
+        },
+    );
     let first_step = steps.first().cloned().map(Rc::new);
 
     html! {
@@ -89,23 +89,10 @@ pub fn app() -> Html {
                 on_change={text_action(Action::SetKey)} on_clear={on_action.reform(|()| Action::ClearKey)}
                 on_toggle_last20={on_action.reform(|()| Action::ToggleLast20)} input_ref={key_input} />
             if *rest_shown {
-                <LiveTestSection report={state.key.clone()} live={state.live.clone()} on_action={on_action.clone()} />
-                <ErrorDiagnosis diagnosis={state.guidance.diagnosis.clone()} on_text={text_action(Action::SetErrorText)} />
-                <MachineState report={state.machine.clone()} {setup}
-                    on_text={text_action(Action::SetMachineText)} input_ref={machine_input} />
-                <section class="card guidance" aria-labelledby="setup-heading">
-                    <h2 id="setup-heading"><span class="step-no">{"5"}</span>{"Fix it for your setup"}</h2>
-                    <p class="hint">{"Where and how you run Claude Code. The steps below use your shell's own commands."}</p>
-                    <TeamNotes />
-                    <SetupForm {setup} suggestion={state.guidance.suggestion} on_action={on_action.clone()} />
-                    <FixSteps {setup} steps={Rc::new((*steps).clone())} {found} />
-                </section>
-                <section class="card guidance" aria-labelledby="keep-heading">
-                    <h2 id="keep-heading"><span class="step-no">{"6"}</span>{"Keep it fixed"}</h2>
-                    <Preflight {setup} />
-                    <ClaudeMd {setup} {evidence} />
-                    <ShareLink {setup} />
-                </section>
+                <Sections report={state.key.clone()} live={state.live.clone()}
+                    diagnosis={state.guidance.diagnosis.clone()} machine={state.machine.clone()} {setup}
+                    suggestion={state.guidance.suggestion} {evidence} steps={steps.clone()} on_action={on_action.clone()}
+                    {machine_input} />
             }
         </>
     }

@@ -97,7 +97,7 @@ pub fn key_check(props: &KeyCheckProps) -> Html {
     let report: &KeyReport = match &props.report {
         Some(report) => report,
         None => {
-            empty_report = crate::core::key::analyze("");
+            empty_report = KeyReport::empty();
             &empty_report
         }
     };

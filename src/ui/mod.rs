@@ -16,6 +16,7 @@ pub mod preflight;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod reference;
 pub mod reference_words;
+pub mod sections;
 pub mod setup_form;
 pub mod share_link;
 pub mod state;

@@ -101,6 +101,22 @@ fn gateway_format(kind: Kind) -> bool {
 }
 
 impl KeyReport {
+    /// The report for a blank field: what `analyze("")` gives, without running it (the page's first render shows it,
+    /// and WebAssembly compiles a function when it is first called).
+    pub fn empty() -> KeyReport {
+        KeyReport {
+            verdict: Verdict::Empty,
+            kind: Kind::Empty,
+            provider: None,
+            provider_name: None,
+            headline: "Nothing to check yet.".into(),
+            advice: "Paste the key Claude Code uses (the value of ANTHROPIC_API_KEY, or the key you stored).".into(),
+            findings: Vec::new(),
+            cleaned: None,
+            secret: Secret::default(),
+        }
+    }
+
     /// The same report for a credential going to `destination`. For a gateway, a credential that is not
     /// Anthropic-shaped is `unjudged` (its format is the gateway's; the live test checks it), or `fixable` when
     /// removable noise wraps it, or `invalid` when it is masked or no header could carry it; an Anthropic credential
@@ -282,20 +298,13 @@ pub fn analyze(input: &str) -> KeyReport {
             noise.ws = WsSeen::default();
             findings = noise_findings(&noise, &Class::new(Kind::Empty, ""));
         }
+        if findings.is_empty() {
+            return KeyReport::empty();
+        }
         return KeyReport {
-            verdict: Verdict::Empty,
-            kind: Kind::Empty,
-            provider: None,
-            provider_name: None,
-            headline: if findings.is_empty() {
-                "Nothing to check yet.".into()
-            } else {
-                "Only invisible characters, no key.".into()
-            },
-            advice: "Paste the key Claude Code uses (the value of ANTHROPIC_API_KEY, or the key you stored).".into(),
+            headline: "Only invisible characters, no key.".into(),
             findings,
-            cleaned: None,
-            secret: Secret::default(),
+            ..KeyReport::empty()
         };
     }
     if trimmed.len() > MAX_ANALYSED_BYTES {
@@ -403,6 +412,15 @@ mod tests {
             .map(|i| b"AbCdEfGh0123456789_-xyzQRS"[i % 26] as char)
             .collect();
         format!("sk-ant-api03-{body}AA")
+    }
+
+    #[test]
+    fn the_blank_field_report_is_what_analysing_nothing_gives() {
+        assert!(KeyReport::empty() == analyze(""));
+        assert!(KeyReport::empty() == analyze(" \n\t"));
+        let invisible = analyze("\u{200b}");
+        assert_eq!(invisible.verdict, Verdict::Empty);
+        assert!(!invisible.findings.is_empty(), "{invisible:?}");
     }
 
     #[test]

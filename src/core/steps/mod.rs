@@ -135,6 +135,9 @@ fn vscode_settings(sh: Shell, os: Os) -> String {
 }
 
 /// The ordered fix steps for a setup and what the page found. Never empty.
+// Not inlined into its one caller, the page's `App`: WebAssembly compiles a function when it is first called, and the
+// page's first render does not plan.
+#[inline(never)]
 pub fn plan(setup: &Setup, evidence: &Evidence) -> Vec<Step> {
     let s = setup.normalized();
     let mut steps = Vec::new();

@@ -1,0 +1,70 @@
+//! Steps 2 to 6 below the key check: the live test, the error box, what the machine shows, the fix steps for the
+//! setup and what keeps it fixed. `App` mounts them one task after the summary and the key check, so the first
+//! render neither runs nor compiles their code (WebAssembly functions are compiled when first called).
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::claude_md::ClaudeMd;
+use super::error_diagnosis::ErrorDiagnosis;
+use super::fix_steps::FixSteps;
+use super::live_test::LiveTestSection;
+use super::machine_state::MachineState;
+use super::preflight::Preflight;
+use super::setup_form::SetupForm;
+use super::share_link::ShareLink;
+use super::state::{Action, LiveTest};
+use super::team_notes::TeamNotes;
+use crate::core::key::KeyReport;
+use crate::core::knowledge::Diagnosis;
+use crate::core::setup::Setup;
+use crate::core::sources::SourcesReport;
+use crate::core::steps::{Evidence, Step};
+use crate::core::suggest::Suggestion;
+
+#[derive(Properties, PartialEq)]
+pub struct SectionsProps {
+    pub report: Option<Rc<KeyReport>>,
+    pub live: LiveTest,
+    pub diagnosis: Option<Rc<Diagnosis>>,
+    pub machine: Option<Rc<SourcesReport>>,
+    pub setup: Setup,
+    pub suggestion: Option<Suggestion>,
+    pub evidence: Evidence,
+    /// `core::steps::plan` for the setup and the evidence (the summary shows its first step).
+    pub steps: Rc<Vec<Step>>,
+    pub on_action: Callback<Action>,
+    /// The machine-state box, emptied by `App` when the secrets are dropped.
+    pub machine_input: NodeRef,
+}
+
+#[function_component(Sections)]
+pub fn sections(props: &SectionsProps) -> Html {
+    let on_action = &props.on_action;
+    let text_action = |to_action: fn(String) -> Action| on_action.reform(to_action);
+    let setup = props.setup;
+    let evidence = props.evidence.clone();
+    let found = evidence != Default::default();
+    html! {
+        <>
+            <LiveTestSection report={props.report.clone()} live={props.live.clone()} on_action={on_action.clone()} />
+            <ErrorDiagnosis diagnosis={props.diagnosis.clone()} on_text={text_action(Action::SetErrorText)} />
+            <MachineState report={props.machine.clone()} {setup}
+                on_text={text_action(Action::SetMachineText)} input_ref={props.machine_input.clone()} />
+            <section class="card guidance" aria-labelledby="setup-heading">
+                <h2 id="setup-heading"><span class="step-no">{"5"}</span>{"Fix it for your setup"}</h2>
+                <p class="hint">{"Where and how you run Claude Code. The steps below use your shell's own commands."}</p>
+                <TeamNotes />
+                <SetupForm {setup} suggestion={props.suggestion} on_action={on_action.clone()} />
+                <FixSteps {setup} steps={props.steps.clone()} {found} />
+            </section>
+            <section class="card guidance" aria-labelledby="keep-heading">
+                <h2 id="keep-heading"><span class="step-no">{"6"}</span>{"Keep it fixed"}</h2>
+                <Preflight {setup} />
+                <ClaudeMd {setup} {evidence} />
+                <ShareLink {setup} />
+            </section>
+        </>
+    }
+}
