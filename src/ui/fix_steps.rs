@@ -11,7 +11,6 @@ use crate::core::steps::Step;
 use crate::ui::command::command_block;
 use crate::ui::text::rich;
 
-#[derive(Properties, PartialEq)]
 pub struct FixStepsProps {
     pub setup: Setup,
     /// `core::steps::plan` for the setup and what the page found.
@@ -32,7 +31,8 @@ fn step_html(step: &Step) -> Html {
     }
 }
 
-#[function_component(FixSteps)]
+/// A view function, not a component: it holds no state, and as a component it would add its own copy of yew's
+/// component machinery to the WebAssembly (`Sections` renders it).
 pub fn fix_steps(props: &FixStepsProps) -> Html {
     let s = props.setup.normalized();
     let found = props.found;

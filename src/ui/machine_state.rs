@@ -16,7 +16,6 @@ use crate::ui::command::command_block;
 use crate::ui::effects;
 use crate::ui::text::rich;
 
-#[derive(Properties, PartialEq)]
 pub struct MachineStateProps {
     /// The reading of the box's text; `None` while it is blank.
     pub report: Option<Rc<SourcesReport>>,
@@ -186,7 +185,8 @@ fn how_to_collect(setup: &Setup) -> Html {
     }
 }
 
-#[function_component(MachineState)]
+/// A view function, not a component: it holds no state, and as a component it would add its own copy of yew's
+/// component machinery to the WebAssembly (`Sections` renders it).
 pub fn machine_state(props: &MachineStateProps) -> Html {
     let oninput = effects::textarea_text(&props.on_text);
     html! {

@@ -8,14 +8,14 @@ use yew::prelude::*;
 
 use super::claude_md::ClaudeMd;
 use super::error_diagnosis::ErrorDiagnosis;
-use super::fix_steps::FixSteps;
+use super::fix_steps::{fix_steps, FixStepsProps};
 use super::live_test::LiveTestSection;
-use super::machine_state::MachineState;
+use super::machine_state::{machine_state, MachineStateProps};
 use super::preflight::Preflight;
 use super::setup_form::SetupForm;
 use super::share_link::ShareLink;
 use super::state::{Action, LiveTest};
-use super::team_notes::TeamNotes;
+use super::team_notes::team_notes;
 use crate::core::key::KeyReport;
 use crate::core::knowledge::Diagnosis;
 use crate::core::setup::Setup;
@@ -50,14 +50,14 @@ pub fn sections(props: &SectionsProps) -> Html {
         <>
             <LiveTestSection report={props.report.clone()} live={props.live.clone()} on_action={on_action.clone()} />
             <ErrorDiagnosis diagnosis={props.diagnosis.clone()} on_text={text_action(Action::SetErrorText)} />
-            <MachineState report={props.machine.clone()} {setup}
-                on_text={text_action(Action::SetMachineText)} input_ref={props.machine_input.clone()} />
+            { machine_state(&MachineStateProps { report: props.machine.clone(), setup,
+                on_text: text_action(Action::SetMachineText), input_ref: props.machine_input.clone() }) }
             <section class="card guidance" aria-labelledby="setup-heading">
                 <h2 id="setup-heading"><span class="step-no">{"5"}</span>{"Fix it for your setup"}</h2>
                 <p class="hint">{"Where and how you run Claude Code. The steps below use your shell's own commands."}</p>
-                <TeamNotes />
+                { team_notes() }
                 <SetupForm {setup} suggestion={props.suggestion} on_action={on_action.clone()} />
-                <FixSteps {setup} steps={props.steps.clone()} {found} />
+                { fix_steps(&FixStepsProps { setup, steps: props.steps.clone(), found }) }
             </section>
             <section class="card guidance" aria-labelledby="keep-heading">
                 <h2 id="keep-heading"><span class="step-no">{"6"}</span>{"Keep it fixed"}</h2>

@@ -11,7 +11,8 @@ fn safe_url(url: &str) -> bool {
     lower.starts_with("https://") || lower.starts_with("http://")
 }
 
-#[function_component(TeamNotes)]
+/// A view function, not a component: it holds no state, and as a component it would add its own copy of yew's
+/// component machinery to the WebAssembly (`Sections` renders it).
 pub fn team_notes() -> Html {
     let team = &team::BUILT_IN;
     let org = team.org_name.as_deref().filter(|s| !s.trim().is_empty());
