@@ -14,16 +14,22 @@ use crate::ui::effects::download;
 /// The downloaded file's name.
 pub const FILE_NAME: &str = "CLAUDE.md-auth-section.md";
 
-#[derive(Properties, PartialEq)]
 pub struct ClaudeMdProps {
     pub setup: Setup,
     pub evidence: Evidence,
 }
 
-#[function_component(ClaudeMd)]
-pub fn claude_md(props: &ClaudeMdProps) -> Html {
-    let notes = use_memo((), |_| TeamNotes::from(&team::BUILT_IN));
-    let text = AttrValue::from(render(&props.setup, &props.evidence, &notes));
+/// A hook that `Sections` calls, not a component: as a component it would add its own copy of yew's component
+/// machinery to the WebAssembly.
+#[hook]
+pub fn use_claude_md(props: &ClaudeMdProps) -> Html {
+    let text = use_memo(
+        (props.setup, props.evidence.clone()),
+        |(setup, evidence)| {
+            AttrValue::from(render(setup, evidence, &TeamNotes::from(&team::BUILT_IN)))
+        },
+    );
+    let text = (*text).clone();
     let on_download = {
         let text = text.clone();
         Callback::from(move |_: MouseEvent| {

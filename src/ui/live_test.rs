@@ -24,7 +24,6 @@ use crate::ui::setup_form::on_select;
 use crate::ui::state::{Action, LiveStatus, LiveTest};
 use crate::ui::text::rich;
 
-#[derive(Properties, PartialEq)]
 pub struct LiveTestProps {
     /// The key check's analysis; `None` before the key field was used.
     pub report: Option<Rc<KeyReport>>,
@@ -239,8 +238,10 @@ fn render_pending(run: u64, step: &Probe, base: &str) -> Html {
     }
 }
 
-#[function_component(LiveTestSection)]
-pub fn live_test_section(props: &LiveTestProps) -> Html {
+/// A hook that `Sections` calls, not a component: as a component it would add its own copy of yew's component
+/// machinery to the WebAssembly.
+#[hook]
+pub fn use_live_test_section(props: &LiveTestProps) -> Html {
     let live = &props.live;
     let flight_slot = use_mut_ref(|| None::<Flight>);
 

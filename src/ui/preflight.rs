@@ -14,7 +14,6 @@ use crate::ui::command::command_block;
 use crate::ui::copy_button::CopyButton;
 use crate::ui::effects::download;
 
-#[derive(Properties, PartialEq)]
 pub struct PreflightProps {
     pub setup: Setup,
 }
@@ -29,8 +28,10 @@ fn template_url(family: Family) -> Option<String> {
         .get_attribute(family.asset().1)
 }
 
-#[function_component(Preflight)]
-pub fn preflight(props: &PreflightProps) -> Html {
+/// A hook that `Sections` calls, not a component: as a component it would add its own copy of yew's component
+/// machinery to the WebAssembly.
+#[hook]
+pub fn use_preflight(props: &PreflightProps) -> Html {
     let family = Family::of(props.setup.shell);
     let fetched = use_state(|| None::<Fetched>);
     {
@@ -49,10 +50,14 @@ pub fn preflight(props: &PreflightProps) -> Html {
         Some((f, result)) if *f == family => Some(result.clone()),
         _ => None,
     };
-    let text = match &template {
-        Some(Ok(template)) => AttrValue::from(finish(template, &props.setup)),
-        _ => AttrValue::default(),
-    };
+    let text = use_memo(
+        (props.setup, template.clone()),
+        |(setup, template)| match template {
+            Some(Ok(template)) => AttrValue::from(finish(template, setup)),
+            _ => AttrValue::default(),
+        },
+    );
+    let text = (*text).clone();
     let ready = !text.is_empty();
     let name = file_name(props.setup.shell);
     let on_download = {

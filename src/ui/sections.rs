@@ -6,14 +6,14 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::claude_md::ClaudeMd;
+use super::claude_md::{use_claude_md, ClaudeMdProps};
 use super::error_diagnosis::ErrorDiagnosis;
 use super::fix_steps::{fix_steps, FixStepsProps};
-use super::live_test::LiveTestSection;
+use super::live_test::{use_live_test_section, LiveTestProps};
 use super::machine_state::{machine_state, MachineStateProps};
-use super::preflight::Preflight;
-use super::setup_form::SetupForm;
-use super::share_link::ShareLink;
+use super::preflight::{use_preflight, PreflightProps};
+use super::setup_form::{use_setup_form, SetupFormProps};
+use super::share_link::{share_link, ShareLinkProps};
 use super::state::{Action, LiveTest};
 use super::team_notes::team_notes;
 use crate::core::key::KeyReport;
@@ -46,9 +46,26 @@ pub fn sections(props: &SectionsProps) -> Html {
     let setup = props.setup;
     let evidence = props.evidence.clone();
     let found = evidence != Default::default();
+    // The sections with state are hooks of this component (each would otherwise be a component of its own, with its
+    // own copy of yew's component machinery in the WebAssembly); they are called in the same order at every render.
+    let live_test = use_live_test_section(&LiveTestProps {
+        report: props.report.clone(),
+        live: props.live.clone(),
+        on_action: on_action.clone(),
+    });
+    let setup_form = use_setup_form(&SetupFormProps {
+        setup,
+        suggestion: props.suggestion,
+        on_action: on_action.clone(),
+    });
+    let preflight = use_preflight(&PreflightProps { setup });
+    let claude_md = use_claude_md(&ClaudeMdProps {
+        setup,
+        evidence: evidence.clone(),
+    });
     html! {
         <>
-            <LiveTestSection report={props.report.clone()} live={props.live.clone()} on_action={on_action.clone()} />
+            { live_test }
             <ErrorDiagnosis diagnosis={props.diagnosis.clone()} on_text={text_action(Action::SetErrorText)} />
             { machine_state(&MachineStateProps { report: props.machine.clone(), setup,
                 on_text: text_action(Action::SetMachineText), input_ref: props.machine_input.clone() }) }
@@ -56,14 +73,14 @@ pub fn sections(props: &SectionsProps) -> Html {
                 <h2 id="setup-heading"><span class="step-no">{"5"}</span>{"Fix it for your setup"}</h2>
                 <p class="hint">{"Where and how you run Claude Code. The steps below use your shell's own commands."}</p>
                 { team_notes() }
-                <SetupForm {setup} suggestion={props.suggestion} on_action={on_action.clone()} />
+                { setup_form }
                 { fix_steps(&FixStepsProps { setup, steps: props.steps.clone(), found }) }
             </section>
             <section class="card guidance" aria-labelledby="keep-heading">
                 <h2 id="keep-heading"><span class="step-no">{"6"}</span>{"Keep it fixed"}</h2>
-                <Preflight {setup} />
-                <ClaudeMd {setup} {evidence} />
-                <ShareLink {setup} />
+                { preflight }
+                { claude_md }
+                { share_link(&ShareLinkProps { setup }) }
             </section>
         </>
     }

@@ -10,7 +10,6 @@ use crate::core::setup::{os_name, shells_for, Setup};
 use crate::core::suggest::Suggestion;
 use crate::ui::state::Action;
 
-#[derive(Properties, PartialEq)]
 pub struct SetupFormProps {
     pub setup: Setup,
     /// The intended method the evidence suggests, while applied (the person has not chosen one).
@@ -90,8 +89,10 @@ fn select(
     }
 }
 
-#[function_component(SetupForm)]
-pub fn setup_form(props: &SetupFormProps) -> Html {
+/// A hook that `Sections` calls, not a component: as a component it would add its own copy of yew's component
+/// machinery to the WebAssembly.
+#[hook]
+pub fn use_setup_form(props: &SetupFormProps) -> Html {
     let setup = props.setup;
     let refs = use_memo((), |_| {
         [

@@ -8,7 +8,6 @@ use crate::core::setup::Setup;
 use crate::core::share::to_query;
 use crate::ui::copy_button::CopyButton;
 
-#[derive(Properties, PartialEq)]
 pub struct ShareLinkProps {
     pub setup: Setup,
 }
@@ -23,20 +22,12 @@ fn page_address() -> Option<String> {
     ))
 }
 
-#[function_component(ShareLink)]
+/// A view function, not a component: it holds no state, and as a component it would add its own copy of yew's
+/// component machinery to the WebAssembly. `Sections` renders it, never in the page's first render, so the first paint
+/// does not depend on where the page is served.
 pub fn share_link(props: &ShareLinkProps) -> Html {
-    // Read after the first render, so the first paint does not depend on where the page is served (a relative
-    // `?…` link, equally valid, until then).
-    let base = use_state_eq(String::new);
-    {
-        let base = base.clone();
-        use_effect_with((), move |_| {
-            if let Some(address) = page_address() {
-                base.set(address);
-            }
-        });
-    }
-    let href = AttrValue::from(format!("{}?{}", *base, to_query(&props.setup)));
+    let base = page_address().unwrap_or_default();
+    let href = AttrValue::from(format!("{base}?{}", to_query(&props.setup)));
     html! {
         <div class="share">
             <h3 id="share-heading">{"Share this setup"}</h3>
