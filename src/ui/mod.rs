@@ -1,5 +1,5 @@
-//! The thin UI: one component (or stateless view function) per file, all state transitions in `state.rs`, the page in
-//! `app.rs`.
+//! The thin UI: one component, view function or section hook per file, all state transitions in `state.rs`, the page
+//! in `app.rs`.
 
 pub mod app;
 pub mod claude_md;
