@@ -14,21 +14,13 @@ use crate::ui::effects::download;
 /// The downloaded file's name.
 pub const FILE_NAME: &str = "CLAUDE.md-auth-section.md";
 
-pub struct ClaudeMdProps {
-    pub setup: Setup,
-    pub evidence: Evidence,
-}
-
 /// A hook that `Sections` calls, not a component: as a component it would add its own copy of yew's component
 /// machinery to the WebAssembly.
 #[hook]
-pub fn use_claude_md(props: &ClaudeMdProps) -> Html {
-    let text = use_memo(
-        (props.setup, props.evidence.clone()),
-        |(setup, evidence)| {
-            AttrValue::from(render(setup, evidence, &TeamNotes::from(&team::BUILT_IN)))
-        },
-    );
+pub fn use_claude_md(setup: Setup, evidence: &Evidence) -> Html {
+    let text = use_memo((setup, evidence.clone()), |(setup, evidence)| {
+        AttrValue::from(render(setup, evidence, &TeamNotes::from(&team::BUILT_IN)))
+    });
     let text = (*text).clone();
     let on_download = {
         let text = text.clone();

@@ -14,10 +14,6 @@ use crate::ui::command::command_block;
 use crate::ui::copy_button::CopyButton;
 use crate::ui::effects::download;
 
-pub struct PreflightProps {
-    pub setup: Setup,
-}
-
 /// A family's template as fetched, or why it could not be.
 type Fetched = (Family, Result<Rc<str>, String>);
 
@@ -31,8 +27,8 @@ fn template_url(family: Family) -> Option<String> {
 /// A hook that `Sections` calls, not a component: as a component it would add its own copy of yew's component
 /// machinery to the WebAssembly.
 #[hook]
-pub fn use_preflight(props: &PreflightProps) -> Html {
-    let family = Family::of(props.setup.shell);
+pub fn use_preflight(setup: Setup) -> Html {
+    let family = Family::of(setup.shell);
     let fetched = use_state(|| None::<Fetched>);
     {
         let fetched = fetched.clone();
@@ -51,7 +47,7 @@ pub fn use_preflight(props: &PreflightProps) -> Html {
         _ => None,
     };
     let text = use_memo(
-        (props.setup, template.clone()),
+        (setup, template.clone()),
         |(setup, template)| match template {
             Some(Ok(template)) => AttrValue::from(finish(template, setup)),
             _ => AttrValue::default(),
@@ -59,14 +55,14 @@ pub fn use_preflight(props: &PreflightProps) -> Html {
     );
     let text = (*text).clone();
     let ready = !text.is_empty();
-    let name = file_name(props.setup.shell);
+    let name = file_name(setup.shell);
     let on_download = {
         let text = text.clone();
         Callback::from(move |_: MouseEvent| {
             let _ = download(name, &text, "text/plain");
         })
     };
-    let run = run_command(props.setup.shell);
+    let run = run_command(setup.shell);
     html! {
         <div class="preflight">
             <h3 id="preflight-heading">{"A pre-flight check for your shell"}</h3>

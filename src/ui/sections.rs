@@ -6,14 +6,14 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::claude_md::{use_claude_md, ClaudeMdProps};
+use super::claude_md::use_claude_md;
 use super::error_diagnosis::ErrorDiagnosis;
 use super::fix_steps::{fix_steps, FixStepsProps};
 use super::live_test::{use_live_test_section, LiveTestProps};
 use super::machine_state::{machine_state, MachineStateProps};
-use super::preflight::{use_preflight, PreflightProps};
+use super::preflight::use_preflight;
 use super::setup_form::{use_setup_form, SetupFormProps};
-use super::share_link::{share_link, ShareLinkProps};
+use super::share_link::share_link;
 use super::state::{Action, LiveTest};
 use super::team_notes::team_notes;
 use crate::core::key::KeyReport;
@@ -58,11 +58,8 @@ pub fn sections(props: &SectionsProps) -> Html {
         suggestion: props.suggestion,
         on_action: on_action.clone(),
     });
-    let preflight = use_preflight(&PreflightProps { setup });
-    let claude_md = use_claude_md(&ClaudeMdProps {
-        setup,
-        evidence: evidence.clone(),
-    });
+    let preflight = use_preflight(setup);
+    let claude_md = use_claude_md(setup, &evidence);
     html! {
         <>
             { live_test }
@@ -80,7 +77,7 @@ pub fn sections(props: &SectionsProps) -> Html {
                 <h2 id="keep-heading"><span class="step-no">{"6"}</span>{"Keep it fixed"}</h2>
                 { preflight }
                 { claude_md }
-                { share_link(&ShareLinkProps { setup }) }
+                { share_link(&setup) }
             </section>
         </>
     }

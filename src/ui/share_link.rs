@@ -8,10 +8,6 @@ use crate::core::setup::Setup;
 use crate::core::share::to_query;
 use crate::ui::copy_button::CopyButton;
 
-pub struct ShareLinkProps {
-    pub setup: Setup,
-}
-
 /// The page's own address without query or fragment.
 fn page_address() -> Option<String> {
     let location = web_sys::window()?.location();
@@ -25,9 +21,9 @@ fn page_address() -> Option<String> {
 /// A view function, not a component: it holds no state, and as a component it would add its own copy of yew's
 /// component machinery to the WebAssembly. `Sections` renders it, never in the page's first render, so the first paint
 /// does not depend on where the page is served.
-pub fn share_link(props: &ShareLinkProps) -> Html {
+pub fn share_link(setup: &Setup) -> Html {
     let base = page_address().unwrap_or_default();
-    let href = AttrValue::from(format!("{base}?{}", to_query(&props.setup)));
+    let href = AttrValue::from(format!("{base}?{}", to_query(setup)));
     html! {
         <div class="share">
             <h3 id="share-heading">{"Share this setup"}</h3>
