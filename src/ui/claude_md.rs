@@ -8,7 +8,7 @@ use crate::core::claude_md::{render, TeamNotes};
 use crate::core::setup::Setup;
 use crate::core::steps::Evidence;
 use crate::core::team;
-use crate::ui::copy_button::CopyButton;
+use crate::ui::copy_button::copy_button;
 use crate::ui::effects::download;
 
 /// The downloaded file's name.
@@ -35,12 +35,12 @@ pub fn use_claude_md(setup: Setup, evidence: &Evidence) -> Html {
                 credentials are provided and checked, a troubleshooting table for this setup, and key hygiene. It \
                 never contains a key, whatever you pasted above."}</p>
             <div class="claude-md-bar">
-                <CopyButton text={text.clone()} testid="claude-md-copy" what="Copy the CLAUDE.md section" />
+                { copy_button("claude-md-text", "claude-md-copy", "Copy the CLAUDE.md section") }
                 <button type="button" class="secondary" data-testid="claude-md-download" onclick={on_download}>
                     {"Download"}</button>
                 <span class="hint">{FILE_NAME}</span>
             </div>
-            <pre data-testid="claude-md" class="claude-md-text" role="region" aria-labelledby="claude-md-heading"
+            <pre id="claude-md-text" data-testid="claude-md" class="claude-md-text" role="region" aria-labelledby="claude-md-heading"
                 tabindex="0">{text}</pre>
         </div>
     }

@@ -1,20 +1,83 @@
 //! A command to copy: its label, a copy button and the command as a `<pre><code>` block (fix steps, the machine
 //! state's fixes, how to print what to paste, how to run the pre-flight script).
+//!
+//! A block is plain markup, one raw node (`Html::from_html_unchecked`), like its copy button (`copy_button.rs`): the
+//! page shows twenty-odd blocks, and built element by element (yew creates, fills and inserts each one through
+//! JavaScript) they were most of the elements below the key check. The label and the command are escaped with
+//! html-escape, as yew's server-side renderer escapes text; a unit test compares the markup with yew's rendering of
+//! the same elements.
 
 use yew::prelude::*;
 
-use crate::ui::copy_button::CopyButton;
+use crate::ui::copy_button::push_button;
 
-/// A view function, not a component: it holds no state, and as a component each of its uses would add a copy of
-/// yew's component machinery to the WebAssembly.
-pub fn command_block(label: AttrValue, text: AttrValue) -> Html {
-    html! {
-        <div class="command">
-            <div class="command-bar">
-                <span class="command-label">{label.clone()}</span>
-                <CopyButton text={text.clone()} what={AttrValue::from(format!("Copy: {label}"))} />
+/// A view function: the block as one raw node. Yew keeps it as long as its markup is unchanged, so a re-render of
+/// the section leaves it (and its button's feedback) alone.
+pub fn command_block(label: &str, text: &str) -> Html {
+    Html::from_html_unchecked(markup(label, text).into())
+}
+
+fn markup(label: &str, text: &str) -> String {
+    let mut html = String::with_capacity(400 + 2 * label.len() + text.len());
+    html.push_str(r#"<div class="command"><div class="command-bar"><span class="command-label">"#);
+    html.push_str(&html_escape::encode_text(label));
+    html.push_str("</span>");
+    push_button(&mut html, "", None, &format!("Copy: {label}"));
+    html.push_str("</div><pre><code>");
+    // A carriage return written as such would become a line feed in the HTML parser; as a character reference it
+    // stays itself, so the block's text (what its button copies) is the command exactly.
+    html.push_str(&html_escape::encode_text(text).replace('\r', "&#13;"));
+    html.push_str("</code></pre></div>");
+    html
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::ui::copy_button::tests::{elements, render};
+
+    /// The block as yew elements.
+    fn block(label: &str, text: &str) -> Html {
+        html! {
+            <div class="command">
+                <div class="command-bar">
+                    <span class="command-label">{label.to_string()}</span>
+                    { elements("", None, &format!("Copy: {label}")) }
+                </div>
+                <pre><code>{text.to_string()}</code></pre>
             </div>
-            <pre><code>{text}</code></pre>
-        </div>
+        }
+    }
+
+    #[test]
+    fn the_markup_is_what_yew_renders_for_the_same_elements() {
+        let cases = [
+            ("In Claude Code", "/status"),
+            (
+                "Find every line that sets it",
+                "grep -n 'ANTHROPIC_API_KEY' ~/.zshrc ~/.zprofile 2>/dev/null && echo \"found\"",
+            ),
+            (
+                "A label with <b>, \"quotes\" & 'apostrophes'",
+                "echo '<script>alert(1)</script>' > /tmp/x & $env:A = \"b\"\n  second line\tTab",
+            ),
+            ("", ""),
+            (
+                "Unicode: naïve · “quotes”",
+                "printf '%s\\n' \"${ANTHROPIC_API_KEY:+set}\"",
+            ),
+        ];
+        for (label, text) in cases {
+            assert_eq!(
+                markup(label, text),
+                render(block(label, text)),
+                "{label:?} / {text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_carriage_return_survives_the_html_parser() {
+        assert!(markup("Label", "a\r\nb").contains("<code>a&#13;\nb</code>"));
     }
 }

@@ -25,7 +25,7 @@ fn step_html(step: &Step) -> Html {
             <h4 class="fix-step-title">{&step.title}</h4>
             { for step.body.lines().filter(|l| !l.trim().is_empty()).map(|line| html! { <p>{rich(line)}</p> }) }
             { for step.commands.iter().map(|command| html! {
-                { command_block(command.label.clone().into(), command.text.clone().into()) }
+                { command_block(&command.label, &command.text) }
             }) }
         </li>
     }

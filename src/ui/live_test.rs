@@ -18,7 +18,7 @@ use crate::core::key::{analyze, KeyReport};
 use crate::core::outcome::words;
 use crate::core::probe::{curl_command, LiveResult, LiveRun, Next, PagePolicy};
 use crate::net::{self, Flight};
-use crate::ui::copy_button::CopyButton;
+use crate::ui::copy_button::copy_button;
 use crate::ui::reference_words;
 use crate::ui::setup_form::on_select;
 use crate::ui::state::{Action, LiveStatus, LiveTest};
@@ -391,9 +391,9 @@ pub fn use_live_test_section(props: &LiveTestProps) -> Html {
                             <option value={s.code()} selected={*s == live.curl_shell}>{crate::core::setup::shell_name(*s)}</option>
                         }) }
                     </select>
-                    <CopyButton text={command.clone()} testid="live-curl-copy" what="Copy the terminal check" />
+                    { copy_button("live-curl-text", "live-curl-copy", "Copy the terminal check") }
                 </div>
-                <pre data-testid="live-curl"><code>{command}</code></pre>
+                <pre id="live-curl-text" data-testid="live-curl"><code>{command}</code></pre>
             </div>
         </section>
     }

@@ -100,7 +100,7 @@ fn conflict_item(conflict: &Conflict) -> Html {
                     <li>
                         <p>{rich(&fix.title)}</p>
                         { for fix.commands.iter().map(|command| html! {
-                            { command_block("Command".into(), command.clone().into()) }
+                            { command_block("Command", command) }
                         }) }
                     </li>
                 }) }
@@ -178,7 +178,7 @@ fn how_to_collect(setup: &Setup) -> Html {
             <summary>{"How to print what to paste"}{if shell == Shell::Cmd { " (cmd)" } else { "" }}</summary>
             <ul>
                 { for rows.into_iter().map(|(label, command)| html! {
-                    <li>{ command_block(label.into(), command.into()) }</li>
+                    <li>{ command_block(label, &command) }</li>
                 }) }
             </ul>
         </details>

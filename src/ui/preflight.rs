@@ -11,7 +11,7 @@ use crate::core::preflight::{file_name, finish, run_command, Family};
 use crate::core::setup::Setup;
 use crate::net;
 use crate::ui::command::command_block;
-use crate::ui::copy_button::CopyButton;
+use crate::ui::copy_button::copy_button;
 use crate::ui::effects::download;
 
 /// A family's template as fetched, or why it could not be.
@@ -71,10 +71,10 @@ pub fn use_preflight(setup: Setup) -> Html {
                 <code>{"claude auth status"}</code>{") and prints one line. Exit codes: 0 ready · 1 rejected · 2 a \
                 local problem, found before any call · 3 the API could not be reached. It never prints a secret; "}
                 <code>{"--report"}</code>{" prints a masked report to paste into step 4."}</p>
-            { command_block("Run it (save it first)".into(), run.into()) }
+            { command_block("Run it (save it first)", run) }
             <div class="preflight-actions">
                 if ready {
-                    <CopyButton text={text.clone()} testid="preflight-copy" what="Copy the pre-flight script" />
+                    { copy_button("preflight-script-text", "preflight-copy", "Copy the pre-flight script") }
                 }
                 <button type="button" class="secondary" data-testid="preflight-download" onclick={on_download}
                     disabled={!ready}>{format!("Download {name}")}</button>
@@ -83,7 +83,7 @@ pub fn use_preflight(setup: Setup) -> Html {
                 <p class="field-error" role="alert">{"The script could not be loaded ("}{why.clone()}
                     {"): reload the page to try again."}</p>
             }
-            <pre class="preflight-script" data-testid="preflight-script" tabindex="0" role="region"
+            <pre id="preflight-script-text" class="preflight-script" data-testid="preflight-script" tabindex="0" role="region"
                 aria-labelledby="preflight-heading" aria-busy={(!ready).to_string()}><code>{text}</code></pre>
         </div>
     }

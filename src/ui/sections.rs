@@ -7,6 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::claude_md::use_claude_md;
+use super::copy_button::copy_on_click;
 use super::error_diagnosis::ErrorDiagnosis;
 use super::fix_steps::{fix_steps, FixStepsProps};
 use super::live_test::{use_live_test_section, LiveTestProps};
@@ -60,6 +61,11 @@ pub fn sections(props: &SectionsProps) -> Html {
     });
     let preflight = use_preflight(setup);
     let claude_md = use_claude_md(setup, &evidence);
+    // Every copy button is raw markup: one listener does their copying.
+    use_effect_with((), |_| {
+        let listener = copy_on_click();
+        move || drop(listener)
+    });
     html! {
         <>
             { live_test }

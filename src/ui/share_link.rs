@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::core::setup::Setup;
 use crate::core::share::to_query;
-use crate::ui::copy_button::CopyButton;
+use crate::ui::copy_button::copy_button;
 
 /// The page's own address without query or fragment.
 fn page_address() -> Option<String> {
@@ -30,9 +30,9 @@ pub fn share_link(setup: &Setup) -> Html {
             <p class="hint">{"A link that opens this page with the same choices, for a teammate or your own notes. It \
                 holds only the four choices above, never a key."}</p>
             <div class="share-bar">
-                <a data-testid="share-link" class="share-link" href={href.clone()}
+                <a id="share-link-text" data-testid="share-link" class="share-link" href={href.clone()}
                     aria-describedby="share-heading">{href.clone()}</a>
-                <CopyButton text={href} testid="share-link-copy" what="Copy the share link" />
+                { copy_button("share-link-text", "share-link-copy", "Copy the share link") }
             </div>
         </div>
     }

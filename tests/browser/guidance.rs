@@ -390,6 +390,67 @@ fn the_fix_steps_use_the_commands_of_the_chosen_shell() {
 }
 
 #[test]
+fn a_command_block_copies_exactly_its_command_and_says_so() {
+    let page = open();
+    let b = &page.browser;
+    let origin = page.server.origin();
+    for setup in [
+        ["linux", "bash", "terminal", "api-key"],
+        ["windows", "powershell", "vscode", "subscription"],
+    ] {
+        set_setup(b, setup[0], setup[1], setup[2], setup[3]);
+        // A command with characters the markup escapes (quotes, <, >, &, |, $), marked for the click.
+        let picked = b.js(
+            "const codes = [...document.querySelectorAll('[data-testid=\"fix-steps\"] .command pre > code')]; \
+             const i = codes.findIndex(c => /['\"<>&|$]/.test(c.textContent)); \
+             document.querySelectorAll('[data-picked]').forEach(e => e.removeAttribute('data-picked')); \
+             if (i < 0) return null; \
+             codes[i].closest('.command').setAttribute('data-picked', ''); \
+             return codes[i].textContent;",
+            vec![],
+        );
+        let command = picked
+            .as_str()
+            .unwrap_or_else(|| panic!("{setup:?}: no command with a special character"))
+            .to_string();
+        let button = "[data-picked] button.copy-button";
+        let clipboard = b.copy_css_and_read(
+            &origin,
+            button,
+            "document.querySelector('[data-picked] button').textContent === 'Copied'",
+        );
+        assert_eq!(
+            clipboard,
+            json!(command),
+            "{setup:?}: the clipboard differs"
+        );
+        let shown = b.js(
+            "const b = document.querySelector('[data-picked] button'); \
+             return [b.dataset.copied, b.classList.contains('copied'), b.nextElementSibling.textContent, \
+                     b.getAttribute('aria-label')];",
+            vec![],
+        );
+        assert_eq!(shown[0], json!("true"), "{setup:?}: {shown}");
+        assert_eq!(shown[1], json!(true), "{setup:?}: {shown}");
+        assert_eq!(
+            shown[2],
+            json!("Copied to the clipboard."),
+            "{setup:?}: {shown}"
+        );
+        assert!(
+            shown[3].as_str().unwrap().starts_with("Copy: "),
+            "{setup:?}: {shown}"
+        );
+        b.wait_for(
+            "(b => b.textContent === 'Copy' && !b.dataset.copied && !b.classList.contains('copied') \
+             && b.nextElementSibling.textContent === '')(document.querySelector('[data-picked] button'))",
+            "the copy button to say Copy again",
+        );
+    }
+    b.assert_no_panic();
+}
+
+#[test]
 fn what_the_page_found_leads_the_fix_steps() {
     let page = open();
     let b = &page.browser;

@@ -257,10 +257,14 @@ impl Browser {
     /// Clicks the element with this testid as a person would (WebDriver's element click: scrolled into view, at
     /// its centre).
     pub fn click(&self, testid: &str) {
-        let selector = testid_selector(testid);
-        self.run(format_args!("click {testid}"), async {
+        self.click_css(&testid_selector(testid));
+    }
+
+    /// Clicks the first element matching the CSS `selector`, as [`Browser::click`] does.
+    pub fn click_css(&self, selector: &str) {
+        self.run(format_args!("click {selector}"), async {
             self.client
-                .find(Locator::Css(&selector))
+                .find(Locator::Css(selector))
                 .await?
                 .click()
                 .await
@@ -383,11 +387,16 @@ impl Browser {
     /// Lets `origin` use the clipboard, clicks the copy button `testid`, waits until `copied` (a JavaScript condition)
     /// holds, and returns what the clipboard then holds (or `ERROR …`).
     pub fn copy_and_read(&self, origin: &str, testid: &str, copied: &str) -> Value {
+        self.copy_css_and_read(origin, &testid_selector(testid), copied)
+    }
+
+    /// [`Browser::copy_and_read`] for the copy button matching the CSS `selector`.
+    pub fn copy_css_and_read(&self, origin: &str, selector: &str, copied: &str) -> Value {
         self.cdp(
             "Browser.grantPermissions",
             json!({"origin": origin, "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]}),
         );
-        self.click(testid);
+        self.click_css(selector);
         self.wait_for(copied, "the copy button to say Copied");
         self.js_async(
             "const done = arguments[arguments.length - 1]; \
