@@ -10,25 +10,25 @@
 use yew::prelude::*;
 
 use crate::ui::copy_button::push_button;
+use crate::ui::text::push_text;
 
 /// A view function: the block as one raw node. Yew keeps it as long as its markup is unchanged, so a re-render of
 /// the section leaves it (and its button's feedback) alone.
 pub fn command_block(label: &str, text: &str) -> Html {
-    Html::from_html_unchecked(markup(label, text).into())
+    let mut html = String::with_capacity(400 + 2 * label.len() + text.len());
+    push_block(&mut html, label, text);
+    Html::from_html_unchecked(html.into())
 }
 
-fn markup(label: &str, text: &str) -> String {
-    let mut html = String::with_capacity(400 + 2 * label.len() + text.len());
+/// Appends the block's markup to `html` (the fix steps render theirs inside their own raw list).
+pub fn push_block(html: &mut String, label: &str, text: &str) {
     html.push_str(r#"<div class="command"><div class="command-bar"><span class="command-label">"#);
-    html.push_str(&html_escape::encode_text(label));
+    push_text(html, label);
     html.push_str("</span>");
-    push_button(&mut html, "", None, &format!("Copy: {label}"));
+    push_button(html, "", None, &format!("Copy: {label}"));
     html.push_str("</div><pre><code>");
-    // A carriage return written as such would become a line feed in the HTML parser; as a character reference it
-    // stays itself, so the block's text (what its button copies) is the command exactly.
-    html.push_str(&html_escape::encode_text(text).replace('\r', "&#13;"));
+    push_text(html, text);
     html.push_str("</code></pre></div>");
-    html
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -47,6 +47,12 @@ mod tests {
                 <pre><code>{text.to_string()}</code></pre>
             </div>
         }
+    }
+
+    fn markup(label: &str, text: &str) -> String {
+        let mut html = String::new();
+        push_block(&mut html, label, text);
+        html
     }
 
     #[test]

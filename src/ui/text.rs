@@ -1,5 +1,9 @@
 //! The knowledge tables write commands and file names as `code spans`, as Markdown does (the CLAUDE.md section uses
 //! them as they are). On the page they become `<code>` elements instead of showing the backticks.
+//!
+//! The same as markup, for the page's raw blocks (`Html::from_html_unchecked`: the fix steps, the command blocks, the
+//! copy buttons): [`push_text`] and [`push_rich`] escape text with html-escape, as yew's server-side renderer does, and
+//! unit tests compare them with yew's rendering of the same nodes.
 
 use yew::prelude::*;
 
@@ -23,6 +27,31 @@ pub fn rich(text: &str) -> Html {
                 html! { {part.to_string()} }
             }
         }) }</>
+    }
+}
+
+/// Appends `text` to `html` as text. A carriage return is written as a character reference: written as such, the HTML
+/// parser would turn it into a line feed, and the text (what a copy button copies) would differ.
+pub fn push_text(html: &mut String, text: &str) {
+    html.push_str(&html_escape::encode_text(text).replace('\r', "&#13;"));
+}
+
+/// Appends [`rich`]`(text)` to `html` as markup.
+pub fn push_rich(html: &mut String, text: &str) {
+    let parts: Vec<&str> = text.split('`').collect();
+    let unpaired = parts.len() % 2 == 0;
+    let last = parts.len() - 1;
+    for (i, part) in parts.iter().enumerate() {
+        if i % 2 == 1 && !(unpaired && i == last) {
+            html.push_str("<code>");
+            push_text(html, part);
+            html.push_str("</code>");
+        } else {
+            if i % 2 == 1 {
+                html.push('`');
+            }
+            push_text(html, part);
+        }
     }
 }
 
@@ -59,6 +88,31 @@ mod tests {
         );
         assert_eq!(render("plain text"), "plain text");
         assert_eq!(render("``"), "<code></code>");
+    }
+
+    #[test]
+    fn the_markup_is_what_yew_renders() {
+        for text in [
+            "Run `claude update`, then `/login`.",
+            "plain text",
+            "``",
+            "a `b` c ` d",
+            "`<b>x</b>` & <i> \"quoted\" 'single' · “curly”",
+            "",
+            "`",
+            "ends with `code`",
+        ] {
+            let mut markup = String::new();
+            push_rich(&mut markup, text);
+            assert_eq!(markup, render(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_carriage_return_survives_the_html_parser() {
+        let mut markup = String::new();
+        push_text(&mut markup, "a\r\nb <");
+        assert_eq!(markup, "a&#13;\nb &lt;");
     }
 
     #[test]
