@@ -2,7 +2,7 @@
 # Installs what building (and, with --test, testing) the page needs. Every step is skipped when the right
 # version is already there, so running it again costs a few seconds.
 #
-#   scripts/setup.sh         wasm32 target, rustfmt/clippy, Trunk, wasm-bindgen CLI, wasm-opt
+#   scripts/setup.sh         wasm32 target, rustfmt/clippy, Trunk, wasm-bindgen CLI, wasm-opt, terser
 #   scripts/setup.sh --test  the same, plus what the tests run: Chromium and chromedriver (browser tests), zsh and
 #                            fish (generated commands and the pre-flight script are run by the real shells; shellcheck
 #                            checks the POSIX script), axe-core
@@ -15,6 +15,7 @@ cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14     # 0.22.x needs rustc >= 1.96.1
 BINARYEN_VERSION=132      # Debian's binaryen (108) cannot read current wasm-bindgen output
+TERSER_VERSION=5.51.4     # src/bin/postbuild.rs minifies the page's start-up script with .tools/node_modules/terser
 AXE_CORE_VERSION=4.14.1   # tests/browser/accessibility.rs runs .tools/node_modules/axe-core/axe.min.js
 export PATH="$HOME/.cargo/bin:$PWD/.tools/node_modules/.bin:$PATH"
 
@@ -63,6 +64,16 @@ if ! wasm-opt --version 2>/dev/null | grep -q "version_$BINARYEN_VERSION"; then
   step "npm install binaryen@$BINARYEN_VERSION (into .tools/)"
   npm install --prefix .tools --no-audit --no-fund --silent "binaryen@$BINARYEN_VERSION" >/dev/null
   wasm-opt --version | grep -q "version_$BINARYEN_VERSION" || die "wasm-opt $BINARYEN_VERSION did not install"
+fi
+
+terser_installed() {
+  node -p "require('./.tools/node_modules/terser/package.json').version" 2>/dev/null
+}
+if [ "$(terser_installed)" != "$TERSER_VERSION" ]; then
+  command -v npm >/dev/null || apt_install nodejs npm
+  step "npm install terser@$TERSER_VERSION (into .tools/)"
+  npm install --prefix .tools --no-audit --no-fund --silent --save-exact "terser@$TERSER_VERSION" >/dev/null
+  [ "$(terser_installed)" = "$TERSER_VERSION" ] || die "terser $TERSER_VERSION did not install"
 fi
 
 # Trunk runs cargo with --offline: fetch every crate first.

@@ -277,3 +277,30 @@ fn a_one_megabyte_paste_is_read_without_freezing_the_tab() {
     assert_eq!((r.winner.as_str(), r.conflicts.len()), ("login", 0));
     b.assert_no_panic();
 }
+
+#[test]
+fn a_pasted_file_name_with_markup_is_shown_as_text_in_the_fix_steps() {
+    let page = open();
+    let b = &page.browser;
+    let key = api_key('d');
+    // The fix steps are markup the page writes in one piece (src/ui/fix_steps.rs): what the paste names must stay text.
+    let file = "~/<img_src=x_data-injected=1>&amp;/.zshrc";
+    let r = paste_machine_state(
+        b,
+        &format!(
+            "$ grep -n ANTHROPIC {file}\n7:export ANTHROPIC_API_KEY=\"{key}\"\nLogin method: Claude Max account"
+        ),
+    );
+    assert_eq!(r.winner, "api-key");
+    let (id, text) = first_step(b);
+    assert_eq!(id, "found", "{text}");
+    assert!(text.contains(&format!("line 7 of {file}")), "{text}");
+    let injected = b.js(
+        "return [document.querySelectorAll('[data-injected], img').length, \
+         [...document.querySelectorAll('[data-testid=\"fix-steps\"] code')].some(c => c.textContent.includes('<img_src'))];",
+        vec![],
+    );
+    assert_eq!(injected, json!([0, true]), "{text}");
+    assert!(!text.contains(&key[20..60]), "the key is in the fix steps");
+    b.assert_no_panic();
+}
