@@ -34,7 +34,8 @@ pub fn push_block(html: &mut String, label: &str, text: &str) {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::ui::copy_button::tests::{elements, render};
+    use crate::ui::copy_button::tests::elements;
+    use crate::ui::text::tests::render_html as render;
 
     /// The block as yew elements.
     fn block(label: &str, text: &str) -> Html {

@@ -149,24 +149,7 @@ fn show(button: &Element, feedback: Feedback) {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 pub(crate) mod tests {
     use super::*;
-
-    /// Renders `html` with yew's server-side renderer.
-    pub(crate) fn render(html: Html) -> String {
-        #[derive(Properties, PartialEq)]
-        struct Props {
-            html: Html,
-        }
-        #[function_component(Render)]
-        fn render(props: &Props) -> Html {
-            props.html.clone()
-        }
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .build()
-            .unwrap();
-        let renderer =
-            yew::LocalServerRenderer::<Render>::with_props(Props { html }).hydratable(false);
-        tokio::task::LocalSet::new().block_on(&runtime, renderer.render())
-    }
+    use crate::ui::text::tests::render_html as render;
 
     /// The button as yew elements.
     pub(crate) fn elements(from: &str, testid: Option<&str>, what: &str) -> Html {

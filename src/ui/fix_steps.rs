@@ -78,8 +78,9 @@ mod tests {
     use super::*;
     use crate::core::codes::{Auth, Launcher, Os, Shell};
     use crate::core::steps::{plan, Command, Evidence};
-    use crate::ui::copy_button::tests::{elements, render};
+    use crate::ui::copy_button::tests::elements;
     use crate::ui::text::rich;
+    use crate::ui::text::tests::render_html as render;
 
     /// A step as yew elements.
     fn step_elements(step: &Step) -> Html {

@@ -56,28 +56,29 @@ pub fn push_rich(html: &mut String, text: &str) {
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    #[derive(Properties, PartialEq)]
-    struct Props {
-        text: AttrValue,
-    }
-
-    #[function_component(Rich)]
-    fn rich_component(props: &Props) -> Html {
-        rich(&props.text)
-    }
-
-    fn render(text: &str) -> String {
+    /// `html` rendered with yew's server-side renderer: what the raw markup of the page is compared with.
+    pub(crate) fn render_html(html: Html) -> String {
+        #[derive(Properties, PartialEq)]
+        struct Props {
+            html: Html,
+        }
+        #[function_component(Render)]
+        fn render(props: &Props) -> Html {
+            props.html.clone()
+        }
         let runtime = tokio::runtime::Builder::new_current_thread()
             .build()
             .unwrap();
-        let props = Props {
-            text: AttrValue::from(text.to_string()),
-        };
-        let renderer = yew::LocalServerRenderer::<Rich>::with_props(props).hydratable(false);
+        let renderer =
+            yew::LocalServerRenderer::<Render>::with_props(Props { html }).hydratable(false);
         tokio::task::LocalSet::new().block_on(&runtime, renderer.render())
+    }
+
+    fn render(text: &str) -> String {
+        render_html(rich(text))
     }
 
     #[test]
