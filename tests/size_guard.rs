@@ -7,7 +7,7 @@ use crate::support::sizes::{dist_files, gzip_size};
 use crate::support::static_server::dist_dir;
 
 /// The last measured gzip total plus a little headroom for small fixes (README, "Measured").
-const CEILING_BYTES: usize = 298_000;
+const CEILING_BYTES: usize = 297_000;
 
 #[test]
 fn the_page_stays_under_its_gzip_ceiling() {

@@ -10,6 +10,14 @@ use crate::core::steps::Evidence;
 use crate::core::team;
 use crate::ui::copy_button::copy_button;
 use crate::ui::effects::download;
+use crate::ui::text::markup;
+
+/// The block's static markup (`text::markup`).
+pub(crate) const CLAUDE_MD_HEAD: &str = concat!(
+    r#"<h3 id="claude-md-heading">CLAUDE.md section</h3><p class="hint">For the project's <code>CLAUDE.md</code> "#,
+    "(shared through git): how this project's credentials are provided and checked, a troubleshooting table for ",
+    "this setup, and key hygiene. It never contains a key, whatever you pasted above.</p>"
+);
 
 /// The downloaded file's name.
 pub const FILE_NAME: &str = "CLAUDE.md-auth-section.md";
@@ -30,10 +38,7 @@ pub fn use_claude_md(setup: Setup, evidence: &Evidence) -> Html {
     };
     html! {
         <div class="claude-md">
-            <h3 id="claude-md-heading">{"CLAUDE.md section"}</h3>
-            <p class="hint">{"For the project's "}<code>{"CLAUDE.md"}</code>{" (shared through git): how this project's \
-                credentials are provided and checked, a troubleshooting table for this setup, and key hygiene. It \
-                never contains a key, whatever you pasted above."}</p>
+            { markup(CLAUDE_MD_HEAD) }
             <div class="claude-md-bar">
                 { copy_button("claude-md-text", "claude-md-copy", "Copy the CLAUDE.md section") }
                 <button type="button" class="secondary" data-testid="claude-md-download" onclick={on_download}>

@@ -11,7 +11,7 @@ use crate::core::codes::CauseCode;
 use crate::core::knowledge::Diagnosis;
 use crate::ui::effects;
 use crate::ui::reference_words;
-use crate::ui::text::rich;
+use crate::ui::text::{markup, rich};
 
 /// The most of the API's own message shown (a paste can be huge; the message is a sentence).
 const MAX_MESSAGE_CHARS: usize = 400;
@@ -111,15 +111,20 @@ fn render(d: &Diagnosis) -> Html {
     }
 }
 
+/// The section's static markup (`text::markup`).
+pub(crate) const ERROR_HEAD: &str = concat!(
+    r#"<h2 id="error-heading"><span class="step-no">3</span>Paste what Claude Code printed</h2>"#,
+    r#"<p class="hint">The whole message, as it appeared: the decorations around it, the JSON body and the "#,
+    "request id can stay. It is read here, in this tab, and not kept.</p>",
+    r#"<label for="error-input" class="visually-hidden">Claude Code's error text</label>"#
+);
+
 #[function_component(ErrorDiagnosis)]
 pub fn error_diagnosis(props: &ErrorDiagnosisProps) -> Html {
     let oninput = effects::textarea_text(&props.on_text);
     html! {
         <section class="card" aria-labelledby="error-heading">
-            <h2 id="error-heading"><span class="step-no">{"3"}</span>{"Paste what Claude Code printed"}</h2>
-            <p class="hint">{"The whole message, as it appeared: the decorations around it, the JSON body and the \
-                request id can stay. It is read here, in this tab, and not kept."}</p>
-            <label for="error-input" class="visually-hidden">{"Claude Code's error text"}</label>
+            { markup(ERROR_HEAD) }
             <textarea id="error-input" data-testid="error-input" rows="5" spellcheck="false" autocomplete="off"
                 autocapitalize="off" autocorrect="off"
                 placeholder="API Error: 401 {\"type\":\"error\",\"error\":{\"type\":\"authentication_error\", …"

@@ -22,7 +22,7 @@ use crate::ui::copy_button::copy_button;
 use crate::ui::reference_words;
 use crate::ui::setup_form::on_select;
 use crate::ui::state::{Action, LiveStatus, LiveTest};
-use crate::ui::text::rich;
+use crate::ui::text::{markup, rich};
 
 pub struct LiveTestProps {
     /// The key check's analysis; `None` before the key field was used.
@@ -124,6 +124,29 @@ fn start(input: RunInput) {
 }
 
 /// How a result is coloured.
+/// The section's static markup (`text::markup`).
+pub(crate) const LIVE_HEAD: &str = concat!(
+    r#"<h2 id="live-heading"><span class="step-no">2</span>Test the key live</h2>"#,
+    r#"<p class="hint">Sends one request from this tab to the API (or your gateway) and explains the answer. "#,
+    "The key goes only there, only when you press the button, and only in a header: never in the address. ",
+    "Free by default: it lists the models.</p>"
+);
+pub(crate) const BASE_URL_LABEL: &str =
+    r#"<label for="base-url">Base URL (<code>ANTHROPIC_BASE_URL</code>)</label>"#;
+pub(crate) const SCHEME_LABEL: &str = r#"<label for="auth-scheme">Send the key as</label>"#;
+pub(crate) const LIVE_BILLING: &str = concat!(
+    r#"<label for="probe-billing">Also run the billing probe <strong>(costs a few tokens)</strong></label>"#,
+    r#"<p id="probe-billing-help" class="hint">After the models list succeeds, sends POST /v1/messages with "#,
+    "max_tokens 1 to the cheapest model that list names. Only this shows low credit, a disabled ",
+    "organization or a spend limit. It is billed like any request: a fraction of a cent.</p>"
+);
+pub(crate) const LIVE_CURL_HEAD: &str = concat!(
+    r#"<h3>The same check from a terminal</h3><p class="hint">Run it where Claude Code runs. "#,
+    "It reads the key from the environment variable, so it shows what Claude Code would send; the key never ",
+    r#"appears in the command. An answer with a "data" list means the key works; an error body names the problem.</p>"#
+);
+pub(crate) const CURL_SHELL_LABEL: &str = r#"<label for="curl-shell">Shell</label>"#;
+
 fn tone(code: OutcomeCode) -> &'static str {
     use OutcomeCode::*;
     match code {
@@ -334,13 +357,10 @@ pub fn use_live_test_section(props: &LiveTestProps) -> Html {
 
     html! {
         <section class="card live" aria-labelledby="live-heading">
-            <h2 id="live-heading"><span class="step-no">{"2"}</span>{"Test the key live"}</h2>
-            <p class="hint">{"Sends one request from this tab to the API (or your gateway) and explains the answer. \
-                The key goes only there, only when you press the button, and only in a header: never in the address. \
-                Free by default: it lists the models."}</p>
+            { markup(LIVE_HEAD) }
             <div class="live-grid">
                 <div class="field">
-                    <label for="base-url">{"Base URL ("}<code>{"ANTHROPIC_BASE_URL"}</code>{")"}</label>
+                    { markup(BASE_URL_LABEL) }
                     <input id="base-url" data-testid="base-url" type="url" inputmode="url"
                         autocomplete="off" spellcheck="false" autocapitalize="off"
                         value={live.base_url.clone()} oninput={on_base_url}
@@ -348,7 +368,7 @@ pub fn use_live_test_section(props: &LiveTestProps) -> Html {
                     {base_hint}
                 </div>
                 <div class="field">
-                    <label for="auth-scheme">{"Send the key as"}</label>
+                    { markup(SCHEME_LABEL) }
                     <select id="auth-scheme" data-testid="auth-scheme" onchange={on_scheme}
                         aria-describedby="auth-scheme-help">
                         { for AuthScheme::ALL.iter().map(|s| html! {
@@ -363,10 +383,7 @@ pub fn use_live_test_section(props: &LiveTestProps) -> Html {
             <div class="live-billing">
                 <input id="probe-billing" data-testid="probe-billing" type="checkbox"
                     checked={live.billing} onchange={on_billing} aria-describedby="probe-billing-help" />
-                <label for="probe-billing">{"Also run the billing probe "}<strong>{"(costs a few tokens)"}</strong></label>
-                <p id="probe-billing-help" class="hint">{"After the models list succeeds, sends POST /v1/messages with \
-                    max_tokens 1 to the cheapest model that list names. Only this shows low credit, a disabled \
-                    organization or a spend limit. It is billed like any request: a fraction of a cent."}</p>
+                { markup(LIVE_BILLING) }
             </div>
             <div class="live-actions">
                 <button type="button" data-testid="live-test" onclick={on_run}
@@ -380,12 +397,9 @@ pub fn use_live_test_section(props: &LiveTestProps) -> Html {
                 LiveStatus::Done { run, result } => render_result(*run, result),
             } }
             <div class="live-curl">
-                <h3>{"The same check from a terminal"}</h3>
-                <p class="hint">{"Run it where Claude Code runs. It reads the key from the environment variable, so \
-                    it shows what Claude Code would send; the key never appears in the command. An answer with a \
-                    \"data\" list means the key works; an error body names the problem."}</p>
+                { markup(LIVE_CURL_HEAD) }
                 <div class="live-curl-bar">
-                    <label for="curl-shell">{"Shell"}</label>
+                    { markup(CURL_SHELL_LABEL) }
                     <select id="curl-shell" data-testid="live-curl-shell" onchange={on_shell}>
                         { for Shell::ALL.iter().map(|s| html! {
                             <option value={s.code()} selected={*s == live.curl_shell}>{crate::core::setup::shell_name(*s)}</option>

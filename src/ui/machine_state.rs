@@ -14,7 +14,7 @@ use crate::core::setup::Setup;
 use crate::core::sources::{Conflict, Source, SourcesReport, Value};
 use crate::ui::command::command_block;
 use crate::ui::effects;
-use crate::ui::text::rich;
+use crate::ui::text::{markup, rich};
 
 pub struct MachineStateProps {
     /// The reading of the box's text; `None` while it is blank.
@@ -185,19 +185,26 @@ fn how_to_collect(setup: &Setup) -> Html {
     }
 }
 
+/// The section's static markup (`text::markup`).
+pub(crate) const MACHINE_HEAD: &str = concat!(
+    r#"<h2 id="machine-heading"><span class="step-no">4</span>What your machine shows</h2>"#,
+    r#"<p class="hint">Paste what Claude Code and your shell print, several at once: <code>/status</code>, "#,
+    "<code>claude auth status</code>, an <code>env</code> listing, settings.json files, .env files, profile lines ",
+    "or the pre-flight report. The page names the credential Claude Code uses and the exact line to change. It is ",
+    "read here, in this tab, and values are shown only redacted.</p>"
+);
+pub(crate) const MACHINE_LABEL: &str =
+    r#"<label for="env-input" class="visually-hidden">What your machine shows</label>"#;
+
 /// A view function, not a component: it holds no state, and as a component it would add its own copy of yew's
 /// component machinery to the WebAssembly (`Sections` renders it).
 pub fn machine_state(props: &MachineStateProps) -> Html {
     let oninput = effects::textarea_text(&props.on_text);
     html! {
         <section class="card" aria-labelledby="machine-heading">
-            <h2 id="machine-heading"><span class="step-no">{"4"}</span>{"What your machine shows"}</h2>
-            <p class="hint">{"Paste what Claude Code and your shell print, several at once: "}<code>{"/status"}</code>
-                {", "}<code>{"claude auth status"}</code>{", an "}<code>{"env"}</code>{" listing, settings.json files, \
-                .env files, profile lines or the pre-flight report. The page names the credential Claude Code uses \
-                and the exact line to change. It is read here, in this tab, and values are shown only redacted."}</p>
+            { markup(MACHINE_HEAD) }
             { how_to_collect(&props.setup) }
-            <label for="env-input" class="visually-hidden">{"What your machine shows"}</label>
+            { markup(MACHINE_LABEL) }
             <textarea id="env-input" data-testid="env-input" rows="6" spellcheck="false" autocomplete="off"
                 autocapitalize="off" autocorrect="off" ref={props.input_ref.clone()}
                 placeholder={"Login method: Claude Max account\nANTHROPIC_API_KEY=…Xy1A\n~/.zshrc:12:export ANTHROPIC_API_KEY=…"}

@@ -13,6 +13,16 @@ use crate::net;
 use crate::ui::command::command_block;
 use crate::ui::copy_button::copy_button;
 use crate::ui::effects::download;
+use crate::ui::text::markup;
+
+/// The block's static markup (`text::markup`).
+pub(crate) const PREFLIGHT_HEAD: &str = concat!(
+    r#"<h3 id="preflight-heading">A pre-flight check for your shell</h3><p class="hint">Run it before a long "#,
+    "session and in CI: it finds the credential Claude Code would use here, refuses what cannot work, asks the API ",
+    "once (the free models list; a login through <code>claude auth status</code>) and prints one line. Exit codes: ",
+    "0 ready · 1 rejected · 2 a local problem, found before any call · 3 the API could not be reached. It never ",
+    "prints a secret; <code>--report</code> prints a masked report to paste into step 4.</p>"
+);
 
 /// A family's template as fetched, or why it could not be.
 type Fetched = (Family, Result<Rc<str>, String>);
@@ -65,12 +75,7 @@ pub fn use_preflight(setup: Setup) -> Html {
     let run = run_command(setup.shell);
     html! {
         <div class="preflight">
-            <h3 id="preflight-heading">{"A pre-flight check for your shell"}</h3>
-            <p class="hint">{"Run it before a long session and in CI: it finds the credential Claude Code would use \
-                here, refuses what cannot work, asks the API once (the free models list; a login through "}
-                <code>{"claude auth status"}</code>{") and prints one line. Exit codes: 0 ready · 1 rejected · 2 a \
-                local problem, found before any call · 3 the API could not be reached. It never prints a secret; "}
-                <code>{"--report"}</code>{" prints a masked report to paste into step 4."}</p>
+            { markup(PREFLIGHT_HEAD) }
             { command_block("Run it (save it first)", run) }
             <div class="preflight-actions">
                 if ready {

@@ -17,12 +17,21 @@ use super::setup_form::{use_setup_form, SetupFormProps};
 use super::share_link::share_link;
 use super::state::{Action, LiveTest};
 use super::team_notes::team_notes;
+use super::text::markup;
 use crate::core::key::KeyReport;
 use crate::core::knowledge::Diagnosis;
 use crate::core::setup::Setup;
 use crate::core::sources::SourcesReport;
 use crate::core::steps::{Evidence, Step};
 use crate::core::suggest::Suggestion;
+
+/// Static markup of steps 5 and 6 (`text::markup`).
+pub(crate) const SETUP_HEAD: &str = concat!(
+    r#"<h2 id="setup-heading"><span class="step-no">5</span>Fix it for your setup</h2>"#,
+    r#"<p class="hint">Where and how you run Claude Code. The steps below use your shell's own commands.</p>"#
+);
+pub(crate) const KEEP_HEAD: &str =
+    r#"<h2 id="keep-heading"><span class="step-no">6</span>Keep it fixed</h2>"#;
 
 #[derive(Properties, PartialEq)]
 pub struct SectionsProps {
@@ -73,14 +82,13 @@ pub fn sections(props: &SectionsProps) -> Html {
             { machine_state(&MachineStateProps { report: props.machine.clone(), setup,
                 on_text: text_action(Action::SetMachineText), input_ref: props.machine_input.clone() }) }
             <section class="card guidance" aria-labelledby="setup-heading">
-                <h2 id="setup-heading"><span class="step-no">{"5"}</span>{"Fix it for your setup"}</h2>
-                <p class="hint">{"Where and how you run Claude Code. The steps below use your shell's own commands."}</p>
+                { markup(SETUP_HEAD) }
                 { team_notes() }
                 { setup_form }
                 { fix_steps(&FixStepsProps { setup, steps: props.steps.clone(), found }) }
             </section>
             <section class="card guidance" aria-labelledby="keep-heading">
-                <h2 id="keep-heading"><span class="step-no">{"6"}</span>{"Keep it fixed"}</h2>
+                { markup(KEEP_HEAD) }
                 { preflight }
                 { claude_md }
                 { share_link(&setup) }

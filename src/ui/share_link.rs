@@ -7,6 +7,13 @@ use yew::prelude::*;
 use crate::core::setup::Setup;
 use crate::core::share::to_query;
 use crate::ui::copy_button::copy_button;
+use crate::ui::text::markup;
+
+/// The block's static markup (`text::markup`).
+pub(crate) const SHARE_HEAD: &str = concat!(
+    r#"<h3 id="share-heading">Share this setup</h3><p class="hint">A link that opens this page with the same "#,
+    "choices, for a teammate or your own notes. It holds only the four choices above, never a key.</p>"
+);
 
 /// The page's own address without query or fragment.
 fn page_address() -> Option<String> {
@@ -26,9 +33,7 @@ pub fn share_link(setup: &Setup) -> Html {
     let href = AttrValue::from(format!("{base}?{}", to_query(setup)));
     html! {
         <div class="share">
-            <h3 id="share-heading">{"Share this setup"}</h3>
-            <p class="hint">{"A link that opens this page with the same choices, for a teammate or your own notes. It \
-                holds only the four choices above, never a key."}</p>
+            { markup(SHARE_HEAD) }
             <div class="share-bar">
                 <a id="share-link-text" data-testid="share-link" class="share-link" href={href.clone()}
                     aria-describedby="share-heading">{href.clone()}</a>

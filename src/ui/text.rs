@@ -30,6 +30,13 @@ pub fn rich(text: &str) -> Html {
     }
 }
 
+/// Static markup written out in the source (headings, hints, labels): one raw node instead of an element and a text
+/// node each, so the page builds and yew reconciles a few nodes fewer. Yew compares it by its text on a re-render and
+/// leaves it alone. Escape `&`, `<` and `>` by hand; a unit test checks every such constant is well-formed.
+pub fn markup(html: &'static str) -> Html {
+    Html::from_html_unchecked(AttrValue::Static(html))
+}
+
 /// Appends `text` to `html` as text. A carriage return is written as a character reference: written as such, the HTML
 /// parser would turn it into a line feed, and the text (what a copy button copies) would differ.
 pub fn push_text(html: &mut String, text: &str) {
@@ -107,6 +114,113 @@ pub(crate) mod tests {
             push_rich(&mut markup, text);
             assert_eq!(markup, render(text), "{text:?}");
         }
+    }
+
+    /// The page's static markup (`markup`): tags balanced and known, attribute values quoted, `<` and `&` only as
+    /// markup or character references, so that the browser builds exactly the elements the source shows.
+    #[test]
+    fn static_markup_is_well_formed() {
+        use crate::ui::{
+            claude_md, error_diagnosis, live_test, machine_state, preflight, sections, share_link,
+        };
+        for markup in [
+            live_test::LIVE_HEAD,
+            live_test::BASE_URL_LABEL,
+            live_test::SCHEME_LABEL,
+            live_test::LIVE_BILLING,
+            live_test::LIVE_CURL_HEAD,
+            live_test::CURL_SHELL_LABEL,
+            error_diagnosis::ERROR_HEAD,
+            machine_state::MACHINE_HEAD,
+            machine_state::MACHINE_LABEL,
+            sections::SETUP_HEAD,
+            sections::KEEP_HEAD,
+            preflight::PREFLIGHT_HEAD,
+            claude_md::CLAUDE_MD_HEAD,
+            share_link::SHARE_HEAD,
+        ] {
+            assert_well_formed(markup);
+        }
+    }
+
+    #[test]
+    fn the_markup_check_finds_what_would_break_the_page() {
+        for broken in [
+            "<p>Tom & Jerry</p>",
+            "<p>a < b</p>",
+            "<p><code>x</p></code>",
+            "<p>unclosed",
+            r#"<p class=hint>x</p>"#,
+            r#"<p title="a<b">x</p>"#,
+            "<div>x</div>",
+            "<p>x</p>>",
+        ] {
+            let caught = std::panic::catch_unwind(|| assert_well_formed(broken));
+            assert!(caught.is_err(), "{broken:?} passed the check");
+        }
+        assert_well_formed(r#"<p class="hint">a &amp; b &lt;c&gt; &#13;<code>x</code></p>"#);
+    }
+
+    fn assert_well_formed(markup: &str) {
+        const ELEMENTS: [&str; 7] = ["h2", "h3", "p", "span", "label", "code", "strong"];
+        let mut open: Vec<&str> = Vec::new();
+        let mut rest = markup;
+        while let Some(at) = rest.find(['<', '&']) {
+            let (text, tail) = rest.split_at(at);
+            assert!(!text.contains('>'), "a bare > in {markup:?}");
+            if tail.starts_with('&') {
+                let end = tail
+                    .find(';')
+                    .unwrap_or_else(|| panic!("a bare & in {markup:?}"));
+                let entity = &tail[1..end];
+                assert!(
+                    ["amp", "lt", "gt", "quot"].contains(&entity)
+                        || entity
+                            .strip_prefix('#')
+                            .is_some_and(|n| n.parse::<u32>().is_ok()),
+                    "&{entity}; in {markup:?}"
+                );
+                rest = &tail[end + 1..];
+                continue;
+            }
+            let end = tail
+                .find('>')
+                .unwrap_or_else(|| panic!("an unclosed tag in {markup:?}"));
+            let tag = &tail[1..end];
+            rest = &tail[end + 1..];
+            if let Some(name) = tag.strip_prefix('/') {
+                assert_eq!(
+                    open.pop(),
+                    Some(name),
+                    "</{name}> out of order in {markup:?}"
+                );
+                continue;
+            }
+            let (name, mut attributes) = tag.split_once(' ').unwrap_or((tag, ""));
+            assert!(ELEMENTS.contains(&name), "<{name}> in {markup:?}");
+            while !attributes.is_empty() {
+                let (attribute, value) = attributes
+                    .split_once("=\"")
+                    .unwrap_or_else(|| panic!("an unquoted attribute in <{tag}>"));
+                assert!(
+                    !attribute.is_empty()
+                        && attribute
+                            .chars()
+                            .all(|c| c.is_ascii_lowercase() || c == '-'),
+                    "attribute {attribute:?} in <{tag}>"
+                );
+                let (value, after) = value.split_once('"').expect("a closing quote");
+                assert!(
+                    !value.contains(['<', '&']),
+                    "attribute value {value:?} in <{tag}>"
+                );
+                attributes = after.strip_prefix(' ').unwrap_or(after);
+                assert!(after.is_empty() || after.starts_with(' '), "<{tag}>");
+            }
+            open.push(name);
+        }
+        assert!(!rest.contains('>'), "a bare > in {markup:?}");
+        assert!(open.is_empty(), "unclosed {open:?} in {markup:?}");
     }
 
     #[test]
