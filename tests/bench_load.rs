@@ -5,7 +5,8 @@
 //! --nocapture`.
 //!
 //! It prints the bytes per asset (raw, gzip -9, brotli 11), then, for cold loads in headless Chromium (a fresh
-//! profile and a disabled cache each time, the browser idle for a second first; the three pages interleaved round by round so that drift in the machine's
+//! profile and a disabled cache each time, no chromedriver log recorded and no polling of the page while it loads,
+//! the browser idle for a second first; the three pages interleaved round by round so that drift in the machine's
 //! load hits them alike), unthrottled and with a slow link emulated (CDP `Network.emulateNetworkConditions`,
 //! 1.6 Mbit/s down and up, 150 ms round trips), the median (min–max) of: first contentful paint; when the wasm's last
 //! byte arrived (resource timing); the moment the key field is usable; the moment each other section is usable (live test, error box, setup, fix steps); and what the
@@ -84,14 +85,24 @@ fn size_table(name: &str, dir: &Path) {
 }
 
 /// Records, before the page's own scripts run, when each section's element first appears (ms since navigation
-/// start).
+/// start), and offers `__whenUsable(ids)`, a promise of those times once every one of `ids` has appeared, so that the
+/// harness waits for the load with one script instead of polling the page while it starts.
 fn probe_script() -> String {
     let ids: Vec<&str> = SECTIONS.iter().map(|(_, id)| *id).collect();
     format!(
         "window.__usable = {{}};
          const ids = {ids:?};
-         const look = () => {{ for (const id of ids) if (!(id in window.__usable)
-           && document.querySelector(`[data-testid=\"${{id}}\"]`)) window.__usable[id] = performance.now(); }};
+         const waiting = [];
+         const look = () => {{
+           for (const id of ids) if (!(id in window.__usable)
+             && document.querySelector(`[data-testid=\"${{id}}\"]`)) window.__usable[id] = performance.now();
+           for (const w of waiting.splice(0)) w();
+         }};
+         window.__whenUsable = (wanted) => new Promise((resolve) => {{
+           const check = () => wanted.every((id) => id in window.__usable)
+             ? resolve(wanted.map((id) => window.__usable[id])) : waiting.push(check);
+           check();
+         }});
          new MutationObserver(look).observe(document, {{subtree: true, childList: true}});
          document.addEventListener('DOMContentLoaded', look);"
     )
@@ -108,7 +119,10 @@ struct Load {
 }
 
 fn cold_load(server: &StaticServer, sections: usize, slow: bool) -> Load {
-    let browser = Browser::start(Options::default());
+    let browser = Browser::start(Options {
+        no_logs: true,
+        ..Options::default()
+    });
     // A person's browser is already running when they open the page: let this one finish its own start-up work
     // (its first second competes for the same two cores) before the load is timed.
     std::thread::sleep(SETTLE);
@@ -128,11 +142,9 @@ fn cold_load(server: &StaticServer, sections: usize, slow: bool) -> Load {
     );
     browser.goto(&server.url());
     let wanted: Vec<&str> = SECTIONS[..sections].iter().map(|(_, id)| *id).collect();
-    let usable = browser.wait_for(
-        &format!(
-            "{wanted:?}.every(id => id in window.__usable) ? {wanted:?}.map(id => window.__usable[id]) : null"
-        ),
-        "every section to be usable",
+    let usable = browser.js_async(
+        "window.__whenUsable(arguments[0]).then(arguments[arguments.length - 1]);",
+        vec![json!(wanted)],
     );
     let fcp = browser.wait_for(
         "(performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime",

@@ -54,6 +54,9 @@ pub struct Options {
     pub javascript_disabled: bool,
     /// The dark color scheme (`prefers-color-scheme: dark`).
     pub dark: bool,
+    /// No console or performance log (the benchmark: chromedriver records every DevTools network and page event of
+    /// the load for the performance log, work that a person's browser does not do).
+    pub no_logs: bool,
 }
 
 /// A chromedriver endpoint beyond W3C WebDriver: `POST /session/{id}/{path}` with a JSON body.
@@ -140,10 +143,12 @@ impl Browser {
             "goog:chromeOptions".into(),
             json!({"binary": binary, "args": args, "prefs": prefs}),
         );
-        capabilities.insert(
-            "goog:loggingPrefs".into(),
-            json!({"browser": "ALL", "performance": "ALL"}),
-        );
+        if !options.no_logs {
+            capabilities.insert(
+                "goog:loggingPrefs".into(),
+                json!({"browser": "ALL", "performance": "ALL"}),
+            );
+        }
 
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()

@@ -167,8 +167,11 @@ fn serve(stream: TcpStream, root: &Path, prefix: &str, requests: &Mutex<Vec<Stri
                 mime(&file),
                 body.len()
             );
-            let _ = stream.write_all(head.as_bytes());
-            let _ = stream.write_all(&body);
+            // One write, without Nagle's delay: a static host sends the head and the body back to back.
+            let _ = stream.set_nodelay(true);
+            let mut response = head.into_bytes();
+            response.extend_from_slice(&body);
+            let _ = stream.write_all(&response);
         }
         _ => {
             let _ = stream.write_all(
