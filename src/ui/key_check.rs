@@ -118,7 +118,7 @@ pub fn key_check(props: &KeyCheckProps) -> Html {
                     {onpaste} {oninput} />
                 <button type="button" class="secondary" data-testid="key-clear" onclick={onclear}>{"Clear"}</button>
             </div>
-            <div id="key-verdict" data-testid="key-verdict" class={classes!("verdict", format!("verdict-{}", verdict.code()))}
+            <div id="key-verdict" data-testid="key-verdict" class={classes!("verdict", ["verdict-", verdict.code()].concat())}
                 data-verdict={verdict.code()} data-kind={report.kind.code()} data-provider={provider}
                 role="status" aria-live="polite" aria-atomic="true">
                 <p class="verdict-title">{verdict_title(verdict)}</p>

@@ -25,7 +25,7 @@ pub struct SummaryProps {
     pub first_step: Option<Rc<Step>>,
 }
 
-/// One row: the section it links to, its label, what it says (`None`: not done yet) and its contract code as the
+/// One row: the section it links to (`#` and the heading's id), its label, what it says (`None`: not done yet) and its contract code as the
 /// attribute the section itself uses (`data-verdict`, `data-outcome`, `data-cause`, `data-winner`).
 fn row(
     testid: &'static str,
@@ -43,7 +43,7 @@ fn row(
     value.add_child(html! { {said.unwrap_or_else(|| "not yet".to_string())} });
     html! {
         <div class={classes!("summary-row", (!done).then_some("summary-pending"))}>
-            <dt><a href={format!("#{anchor}")}>{label}</a></dt>
+            <dt><a href={anchor}>{label}</a></dt>
             { Html::from(value) }
         </div>
     }
@@ -65,19 +65,19 @@ pub fn summary(props: &SummaryProps) -> Html {
         <nav class="card summary" data-testid="summary" aria-labelledby="summary-heading">
             <h2 id="summary-heading">{"Where you stand"}</h2>
             <dl class="summary-rows" aria-live="polite">
-                { row("summary-key", "key-heading", "Key",
+                { row("summary-key", "#key-heading", "Key",
                     key.map(|k| verdict_title(k.verdict).to_string()),
                     key.map(|k| ("data-verdict", k.verdict.code()))) }
-                { row("summary-live", "live-heading", "Live test",
+                { row("summary-live", "#live-heading", "Live test",
                     live.map(|code| words(code).title.to_string()),
                     live.map(|code| ("data-outcome", code.code()))) }
-                { row("summary-error", "error-heading", "Error text",
+                { row("summary-error", "#error-heading", "Error text",
                     props.diagnosis.as_deref().map(|d| d.entry.title.to_string()),
                     props.diagnosis.as_deref().map(|d| ("data-cause", d.cause.code()))) }
-                { row("summary-machine", "machine-heading", "In use",
+                { row("summary-machine", "#machine-heading", "In use",
                     winner.filter(|w| *w != SourceCode::Unknown).map(|w| source_name(w).to_string()),
                     winner.map(|w| ("data-winner", w.code()))) }
-                { row("summary-first-step", "fix-steps-heading", "First step",
+                { row("summary-first-step", "#fix-steps-heading", "First step",
                     props.first_step.as_deref().map(|s| s.title.clone()), None) }
             </dl>
         </nav>
