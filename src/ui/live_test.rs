@@ -123,7 +123,6 @@ fn start(input: RunInput) {
     });
 }
 
-/// How a result is coloured.
 /// The section's static markup (`text::markup`).
 pub(crate) const LIVE_HEAD: &str = concat!(
     r#"<h2 id="live-heading"><span class="step-no">2</span>Test the key live</h2>"#,
@@ -147,6 +146,7 @@ pub(crate) const LIVE_CURL_HEAD: &str = concat!(
 );
 pub(crate) const CURL_SHELL_LABEL: &str = r#"<label for="curl-shell">Shell</label>"#;
 
+/// How a result is coloured.
 fn tone(code: OutcomeCode) -> &'static str {
     use OutcomeCode::*;
     match code {

@@ -25,8 +25,9 @@ pub struct SummaryProps {
     pub first_step: Option<Rc<Step>>,
 }
 
-/// One row: the section it links to (`#` and the heading's id), its label, what it says (`None`: not done yet) and its contract code as the
-/// attribute the section itself uses (`data-verdict`, `data-outcome`, `data-cause`, `data-winner`).
+/// One row: the section it links to (`#` and the heading's id), its label, what it says (`None`: not done yet) and
+/// its contract code as the attribute the section itself uses (`data-verdict`, `data-outcome`, `data-cause`,
+/// `data-winner`).
 fn row(
     testid: &'static str,
     anchor: &'static str,
