@@ -11,6 +11,8 @@
 //! 1.6 Mbit/s down and up, 150 ms round trips), the median (min–max) of: first contentful paint; when the wasm's last
 //! byte arrived (resource timing); the moment the key field is usable; the moment each other section is usable (live test, error box, setup, fix steps); and what the
 //! browser transferred. A section is usable once the app has rendered it: Yew attaches its handlers as it renders.
+//! Last, the page's key field against the hello-world's: the ratio of the medians, and the ratio of each round's two
+//! loads (median, quartiles, min–max), which shows how much one run's ratio moves with the machine.
 
 use std::path::{Path, PathBuf};
 
@@ -197,6 +199,20 @@ fn spread(mut values: Vec<f64>) -> String {
     format!("{median:.0} ({min:.0}–{max:.0})")
 }
 
+/// "median (quartiles; min–max)" of ratios, two decimals.
+fn ratio_spread(mut values: Vec<f64>) -> String {
+    values.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    let at = |q: f64| values[((values.len() - 1) as f64 * q).round() as usize];
+    format!(
+        "median {:.2} (quartiles {:.2}–{:.2}; min–max {:.2}–{:.2})",
+        at(0.5),
+        at(0.25),
+        at(0.75),
+        at(0.0),
+        at(1.0)
+    )
+}
+
 fn median(mut values: Vec<f64>) -> f64 {
     values.sort_by(|a, b| a.partial_cmp(b).unwrap());
     values[values.len() / 2]
@@ -270,9 +286,18 @@ fn benchmark() {
             );
         }
         let key = |loads: &[Load]| median(loads.iter().map(|l| l.usable[0].unwrap()).collect());
+        // Each round loads the page and the hello-world one after the other, so a round's own ratio is what the
+        // machine's drift (a slow minute, another process) touches least; its spread says how far one run's ratio
+        // of medians can be trusted.
+        let paired: Vec<f64> = loads[0]
+            .iter()
+            .zip(&loads[1])
+            .map(|(page, hello)| page.usable[0].unwrap() / hello.usable[0].unwrap())
+            .collect();
         println!(
-            "\nkey field usable, this page / Yew hello-world: {:.2} (medians)",
-            key(&loads[0]) / key(&loads[1])
+            "\nkey field usable, this page / Yew hello-world: {:.2} (medians); round by round: {}",
+            key(&loads[0]) / key(&loads[1]),
+            ratio_spread(paired)
         );
     }
 }
