@@ -55,6 +55,9 @@ pub fn app() -> Html {
     {
         let rest_shown = rest_shown.clone();
         use_effect_with((), move |_| {
+            // On a fast link index.html holds the guide's first paint for this render (`data-hold`, see
+            // static/style.css): it paints with the key field, in the next frame.
+            let _ = gloo::utils::document_element().remove_attribute("data-hold");
             gloo::timers::callback::Timeout::new(0, move || rest_shown.set(true)).forget();
         });
     }

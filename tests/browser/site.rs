@@ -166,6 +166,58 @@ fn the_guide_does_not_move_when_the_app_takes_over() {
     assert_eq!(guides, json!(1), "the guide is shown twice");
 }
 
+/// Records, before the page's own scripts run, each time `data-hold` is set on or lifted from `<html>`, and whether the
+/// key field was in the page at that moment.
+const HOLD_PROBE: &str = "window.__holds = []; \
+    new MutationObserver((changes) => { for (const c of changes) if (c.attributeName === 'data-hold') \
+      window.__holds.push([document.documentElement.hasAttribute('data-hold') ? 'set' : 'lifted', \
+        !!document.querySelector('[data-testid=\"key-input\"]')]); \
+    }).observe(document, {subtree: true, attributes: true, attributeFilter: ['data-hold']});";
+
+/// The guide's paint waits for the app's first render only when the page came fast (index.html's first script, the
+/// `[data-hold]` rule in static/style.css, `App`'s first effect), and is shown with the key field; on a slow link it
+/// is never held.
+#[test]
+fn the_guide_waits_for_the_app_only_on_a_fast_link() {
+    let guide_shown = "(() => { const g = document.getElementById('guide-column'); \
+        return getComputedStyle(g).contentVisibility === 'visible' && g.getBoundingClientRect().height > 100; })()";
+    for slow in [false, true] {
+        let server = StaticServer::start(dist_dir(), SUB_PATH);
+        let b = Browser::start(Options::default());
+        b.cdp("Network.enable", json!({}));
+        if slow {
+            b.cdp(
+                "Network.emulateNetworkConditions",
+                json!({ "offline": false, "latency": 150, "downloadThroughput": 200_000,
+                        "uploadThroughput": 200_000 }),
+            );
+        }
+        b.cdp(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({ "source": HOLD_PROBE }),
+        );
+        b.goto(&server.url());
+        wait_for_app(&b);
+        b.wait_for(guide_shown, "the guide to be shown");
+        let holds = b.js("return window.__holds;", vec![]);
+        let expected = if slow {
+            json!([])
+        } else {
+            // Set before the app, lifted by its first render (the key field is there).
+            json!([["set", false], ["lifted", true]])
+        };
+        assert_eq!(holds, expected, "slow link: {slow}");
+        assert_eq!(
+            b.js(
+                "return document.documentElement.hasAttribute('data-hold');",
+                vec![]
+            ),
+            json!(false)
+        );
+        b.assert_no_panic();
+    }
+}
+
 #[test]
 fn the_policy_blocks_origins_it_does_not_list() {
     let (b, _server) = open(dist_dir(), Options::default());
