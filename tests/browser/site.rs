@@ -223,11 +223,9 @@ fn the_guide_waits_for_the_app_only_on_a_fast_link() {
             );
         } else {
             assert_eq!(holds, json!([]), "marked at {marked:.0} ms");
-        }
-        if !slow && marked >= 140.0 {
-            eprintln!(
-                "loopback page marked {marked:.0} ms after its request: not held on this machine"
-            );
+            if !slow {
+                eprintln!("loopback page marked {marked:.0} ms after its request: not held on this machine");
+            }
         }
         let held = b.js(
             "return document.documentElement.hasAttribute('data-hold');",
